@@ -1,0 +1,59 @@
+# mh-warehouse. Only python3 (3.11+), make and git are assumed; everything else is installed
+# into .venv from the pinned requirements.txt (once: a second run installs nothing).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+WAREHOUSE ?= warehouse/mh.duckdb
+EXPORT_DIR ?= exports
+SOURCE_DIR ?=
+TEST_WAREHOUSE ?= warehouse/test/mh.duckdb
+TEST_EXPORT_DIR ?= warehouse/test/exports
+
+export WAREHOUSE EXPORT_DIR
+export DBT_PROFILES_DIR := .
+export PYTHONPATH := $(CURDIR)/scripts
+MHW := $(BIN)/python -m mhw
+
+.PHONY: install build test lint pytest dbt-test docs clean lock
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	@echo "==> Creating $(VENV) from requirements.txt (pinned)"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@printf 'export DBT_PROFILES_DIR="$$(cd "$$(dirname "$${BASH_SOURCE[0]:-$$0}")/.." \&\& pwd)"\nexport PYTHONPATH="$$DBT_PROFILES_DIR/scripts$${PYTHONPATH:+:$$PYTHONPATH}"\n' >> $(BIN)/activate
+	@touch $@
+
+build: install
+	$(MHW) build $(if $(SOURCE_DIR),--source-dir "$(SOURCE_DIR)") --warehouse "$(WAREHOUSE)" --export-dir "$(EXPORT_DIR)"
+
+test: install lint pytest dbt-test
+
+lint: install
+	@echo "==> ruff"
+	$(BIN)/ruff check scripts tests
+	@echo "==> sqlfluff"
+	$(BIN)/sqlfluff lint models macros tests --processes 2
+
+pytest: install
+	@echo "==> pytest"
+	$(BIN)/pytest tests/python
+
+dbt-test: install
+	@echo "==> dbt build on the demo"
+	$(MHW) build --warehouse "$(TEST_WAREHOUSE)" --export-dir "$(TEST_EXPORT_DIR)"
+
+docs: install
+	$(BIN)/dbt docs generate --static
+	@echo "dbt docs: target/static_index.html"
+
+lock:
+	rm -rf /tmp/mhw-lock && $(PYTHON) -m venv /tmp/mhw-lock
+	/tmp/mhw-lock/bin/pip install --quiet -r requirements.in
+	{ echo "# Pinned, tested together (pip freeze of requirements.in). Regenerate: make lock"; \
+	  /tmp/mhw-lock/bin/pip freeze; } > requirements.txt
+
+clean:
+	rm -rf target logs warehouse exports

@@ -1,0 +1,21 @@
+{#- Date parsing that runs on DuckDB and Spark alike (string slicing, then an ISO cast). -#}
+
+{% macro yyyymmdd_to_date(column) -%}
+    case
+        when length(trim({{ column }})) = 8
+            then try_cast(
+                substr(trim({{ column }}), 1, 4) || '-' || substr(trim({{ column }}), 5, 2) || '-'
+                || substr(trim({{ column }}), 7, 2) as date
+            )
+    end
+{%- endmacro %}
+
+{% macro ddmmyyyy_to_date(column) -%}
+    case
+        when length(trim({{ column }})) = 10
+            then try_cast(
+                substr(trim({{ column }}), 7, 4) || '-' || substr(trim({{ column }}), 4, 2) || '-'
+                || substr(trim({{ column }}), 1, 2) as date
+            )
+    end
+{%- endmacro %}

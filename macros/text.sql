@@ -1,0 +1,28 @@
+{#- Engine differences live here, one macro each (DuckDB default, Spark override). -#}
+
+{% macro regex_full_match(column, pattern) -%}
+    {{ return(adapter.dispatch('regex_full_match', 'mh_warehouse')(column, pattern)) }}
+{%- endmacro %}
+
+{% macro default__regex_full_match(column, pattern) -%}
+    regexp_full_match({{ column }}, '{{ pattern }}')
+{%- endmacro %}
+
+{% macro spark__regex_full_match(column, pattern) -%}
+    ({{ column }} rlike '^(?:{{ pattern }})$')
+{%- endmacro %}
+
+{#- Code columns: trimmed, upper case, empty as null. Codes stay text (leading zeros kept). -#}
+{% macro clean_code(column) -%}
+    nullif(upper(trim({{ column }})), '')
+{%- endmacro %}
+
+{% macro clean_text(column) -%}
+    nullif(trim({{ column }}), '')
+{%- endmacro %}
+
+{#- Numbers published as text: thousands separators and blanks removed, '*' and other
+    non-numeric markers become null (the suppression flag is kept separately by the models). -#}
+{% macro text_to_number(column, type='double') -%}
+    try_cast(nullif(replace(trim({{ column }}), ',', ''), '') as {{ type }})
+{%- endmacro %}

@@ -1,0 +1,20 @@
+select
+    {{ clean_text('publication') }} as publication_name,
+    {{ clean_text('extract_date') }} as extract_date_text,
+    {{ clean_code('practice_code') }} as practice_code,
+    {{ clean_text('practice_name') }} as practice_name,
+    {{ clean_code('practice_postcode') }} as practice_postcode,
+    {{ clean_code('pcn_code') }} as pcn_code,
+    {{ clean_text('pcn_name') }} as pcn_name,
+    {{ clean_code('ccg_ons_code') }} as ccg_ons_code,
+    {{ clean_code('ccg_ods_code') }} as ccg_ods_code,
+    {{ clean_text('ccg_name') }} as ccg_name,
+    {{ clean_code('stp_ons_code') }} as stp_ons_code,
+    {{ clean_code('stp_ods_code') }} as stp_ods_code,
+    {{ clean_text('stp_name') }} as stp_name,
+    {{ clean_code('region_ons_code') }} as region_ons_code,
+    {{ clean_code('region_ods_code') }} as region_ods_code,
+    {{ clean_text('region_name') }} as region_name,
+    _source_file as source_file,
+    _source_row as source_row
+from {{ source('reference', 'nhsd_gp_practice_map') }}

@@ -1,0 +1,3 @@
+"""mh-warehouse: loaders, demo generator, statistics and exports around the dbt project."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,139 @@
+"""The one command-line entry point: `python -m mhw <command>` (the Makefile's `$(MHW)`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .paths import export_dir, stage_dir_for, warehouse_path
+
+
+def _build(args) -> int:
+    from .build import build
+
+    build(
+        Path(args.source_dir) if args.source_dir else None,
+        warehouse_path(args.warehouse),
+        export_dir(args.export_dir),
+        scale=args.scale,
+        docs=not args.no_docs,
+    )
+    return 0
+
+
+def _load(args) -> int:
+    from .stage import replace_dir, stage
+
+    final = Path(args.out) if args.out else stage_dir_for(warehouse_path(args.warehouse))
+    tmp = final.with_name(final.name + ".building")
+    import shutil
+
+    shutil.rmtree(tmp, ignore_errors=True)
+    stage(Path(args.source_dir), tmp)
+    replace_dir(tmp, final)
+    print(f"Staged to {final}")
+    return 0
+
+
+def _demo(args) -> int:
+    from .demo import generate
+
+    generate(Path(args.out), scale=args.scale, seed=args.seed)
+    return 0
+
+
+def _fetch(args) -> int:
+    from .fetch import fetch
+    from .sources import REGISTRY
+
+    if args.list or not args.url:
+        for s in REGISTRY.values():
+            print(f"{s.id:28} {s.topic + '/':12} {s.publisher}; {s.licence}\n{'':41} {s.url}")
+        return 0
+    landing = Path(args.landing)
+    result = fetch(
+        args.url,
+        landing / args.topic,
+        filename=args.filename,
+        expected_sha256=args.sha256,
+        max_bytes=args.max_mb * 1024 * 1024,
+        progress=sys.stderr.isatty(),
+    )
+    print(f"{result.path}: {result.size:,} bytes, sha256 {result.sha256}")
+    from .landing import LandingFile, recognise
+
+    parts, reason = recognise(LandingFile(result.path, f"{args.topic}/{result.path.name}", args.topic))
+    print(
+        "  recognised as " + ", ".join(sorted({p.source.id for p in parts})) if parts else f"  not recognised: {reason}"
+    )
+    return 0
+
+
+def _export(args) -> int:
+    from .export import export
+
+    export(warehouse_path(args.warehouse), export_dir(args.export_dir))
+    return 0
+
+
+def _sources_yaml(args) -> int:
+    from .dbt_sources import write_all
+
+    for path in write_all(Path(".")):
+        print(f"wrote {path}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="mhw", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("build", help="demo or SOURCE_DIR -> load -> dbt build -> stats -> docs -> exports")
+    p.add_argument("--source-dir", help="a landing zone (default: generate the synthetic demo)")
+    p.add_argument("--warehouse", help="DuckDB file (default $WAREHOUSE or warehouse/mh.duckdb)")
+    p.add_argument("--export-dir", help="exports folder (default $EXPORT_DIR or exports/)")
+    p.add_argument("--scale", type=float, default=1.0, help="demo scale factor")
+    p.add_argument("--no-docs", action="store_true", help="skip dbt docs generate")
+    p.set_defaults(func=_build)
+
+    p = sub.add_parser("load", help="stage a landing zone to Parquet and print one line per file")
+    p.add_argument("source_dir")
+    p.add_argument("--warehouse")
+    p.add_argument("--out", help="staged folder (default: beside the warehouse)")
+    p.set_defaults(func=_load)
+
+    p = sub.add_parser("demo", help="write the synthetic demo landing zone")
+    p.add_argument("out")
+    p.add_argument("--scale", type=float, default=1.0)
+    p.add_argument("--seed", type=int, default=20211001)
+    p.set_defaults(func=_demo)
+
+    p = sub.add_parser("fetch", help="download a public file into a landing topic (or --list the sources)")
+    p.add_argument("url", nargs="?")
+    p.add_argument("--topic", default="reference")
+    p.add_argument("--landing", default="landing")
+    p.add_argument("--filename")
+    p.add_argument("--sha256", help="expected checksum: a mismatch is an error")
+    p.add_argument("--max-mb", type=int, default=2048)
+    p.add_argument("--list", action="store_true")
+    p.set_defaults(func=_fetch)
+
+    p = sub.add_parser("export", help="write the exports from the warehouse")
+    p.add_argument("--warehouse")
+    p.add_argument("--export-dir")
+    p.set_defaults(func=_export)
+
+    p = sub.add_parser("sources-yaml", help="regenerate the dbt source YAML from the registry")
+    p.set_defaults(func=_sources_yaml)
+
+    args = parser.parse_args(argv)
+    from .build import BuildError
+    from .fetch import FetchError
+    from .landing import LoadError
+
+    try:
+        return args.func(args)
+    except (LoadError, FetchError, BuildError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1

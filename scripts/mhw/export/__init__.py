@@ -1,0 +1,52 @@
+"""Exports to $EXPORT_DIR: every dbt model tagged `export` as CSV and Parquet.
+
+Record-level models are never tagged `export` (a pytest checks this against the dbt manifest).
+Domain exports (GeoJSON, map, plots) register in EXTRA.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+EXTRA: list[Callable[[duckdb.DuckDBPyConnection, Path], list[Path]]] = []
+
+
+def exported_models(manifest_path: Path = Path("target/manifest.json")) -> list[str]:
+    manifest = json.loads(manifest_path.read_text())
+    return sorted(
+        node["alias"] or node["name"]
+        for node in manifest["nodes"].values()
+        if node["resource_type"] in ("model", "seed") and "export" in node["tags"]
+    )
+
+
+def export(warehouse: Path, out: Path, log=print) -> list[Path]:
+    from ..stage import replace_dir
+
+    tmp = out.with_name(out.name + ".tmp")
+    import shutil
+
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    written: list[Path] = []
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+        for name in exported_models():
+            if name not in tables:
+                continue  # its domain was skipped
+            for fmt, ext in (("csv, header true", "csv"), ("parquet", "parquet")):
+                path = tmp / f"{name}.{ext}"
+                con.execute(f"copy (select * from main.{name}) to '{path}' ({'format ' + fmt})")
+                written.append(out / path.name)
+        for extra in EXTRA:
+            written += [out / p.relative_to(tmp) for p in extra(con, tmp)]
+    finally:
+        con.close()
+    replace_dir(tmp, out)
+    log(f"  exported {len(written)} files to {out}")
+    return written

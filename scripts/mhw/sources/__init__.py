@@ -1,0 +1,91 @@
+"""The source registry: every public source the warehouse knows, where it lands and how to
+recognise it.
+
+Adding a source is one `Source(...)` entry in the module of its landing topic plus one staging
+model. `mhw sources-yaml` writes the matching dbt source YAML (a pytest keeps it in sync).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+TOPICS = (
+    "reference",
+    "boundaries",
+    "population",
+    "oaps",
+    "cmhs",
+    "mhsds",
+    "iapt",
+    "mhsds_records",
+    "iapt_records",
+    "cmh_cohort",
+)
+
+OGL = "Open Government Licence v3.0"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One public source.
+
+    columns: output column -> regex that the header (or, for headerless files, every value of
+    that position) must match in full, case-insensitively. Named groups in a header regex (for
+    example ``CCG(?P<vintage>\\d\\d)CD``) become extra columns (two-digit years become 20yy).
+    """
+
+    id: str
+    topic: str
+    title: str
+    publisher: str
+    url: str
+    licence: str
+    columns: dict[str, str]
+    grain: str = ""
+    extensions: tuple[str, ...] = (".csv",)
+    headerless: bool = False
+    optional: frozenset[str] = frozenset()
+    sheet: str = ""  # regex on sheet names (spreadsheets); named groups become columns
+    melt: tuple[str, str, str] | None = None  # (key column, value column, header regex)
+    geometry: bool = False  # GeoJSON: keep the geometry (reprojected to WGS84)
+    notes: str = ""
+    group_columns: tuple[str, ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        groups: list[str] = []
+        for pattern in [*self.columns.values(), self.sheet]:
+            for name in re.compile(pattern).groupindex:
+                if name not in groups:
+                    groups.append(name)
+        object.__setattr__(self, "group_columns", tuple(groups))
+
+    @property
+    def output_columns(self) -> list[str]:
+        cols = list(self.columns) + [g for g in self.group_columns if g not in self.columns]
+        if self.melt:
+            cols += [self.melt[0], self.melt[1]]
+        if self.geometry:
+            cols += ["source_crs", "geometry_geojson"]
+        return cols
+
+
+def _collect() -> dict[str, Source]:
+    from . import boundaries, population, reference
+
+    registry: dict[str, Source] = {}
+    for module in (reference, population, boundaries):
+        for source in module.SOURCES:
+            if source.id in registry:
+                raise ValueError(f"duplicate source id {source.id}")
+            if source.topic not in TOPICS:
+                raise ValueError(f"{source.id}: unknown topic {source.topic}")
+            registry[source.id] = source
+    return registry
+
+
+REGISTRY: dict[str, Source] = _collect()
+
+
+def sources_for_topic(topic: str) -> list[Source]:
+    return [s for s in REGISTRY.values() if s.topic == topic]

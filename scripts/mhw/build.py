@@ -80,7 +80,7 @@ def build(
         dbt_command(args, env, log)
         timings["dbt"] = time.monotonic() - t
         t = time.monotonic()
-        for step in stats.STEPS:
+        for step in stats.steps():
             if all(topic in result.present_topics for topic in step.topics):
                 log(f"==> Statistics: {step.name}")
                 step.run(building)

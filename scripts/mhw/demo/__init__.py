@@ -1,6 +1,7 @@
 """Deterministic synthetic landing zone ("Demoshire") in the real published formats.
 
-Each domain adds one module with a `write(world, root, scale)` function to PARTS. The same seed
+Each domain adds one module here with `TOPICS` (the landing topics it writes) and
+`write(world, root, scale)`; modules are found automatically and run in name order. The same seed
 always gives byte-identical files.
 """
 
@@ -9,14 +10,21 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from .geography import write_boundaries, write_population, write_reference
 from .world import SEED, build_world
 
-PARTS = {
-    "reference": lambda world, root, scale: write_reference(world, root),
-    "population": lambda world, root, scale: write_population(world, root),
-    "boundaries": lambda world, root, scale: write_boundaries(world, root),
-}
+
+def parts() -> dict[str, object]:
+    """Demo modules (name -> module) that write part of the landing zone."""
+    import importlib
+    import pkgutil
+
+    found = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        if hasattr(module, "write") and hasattr(module, "TOPICS"):
+            found[info.name] = module
+    return found
+
 
 README = """# Synthetic demo landing zone: NOT REAL DATA
 
@@ -37,9 +45,9 @@ def generate(out: Path, scale: float = 1.0, seed: int = SEED, log=print) -> Path
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     world = build_world(seed)
-    for name, write in PARTS.items():
-        log(f"  demo: writing {name}/")
-        write(world, tmp, scale)
+    for module in parts().values():
+        log(f"  demo: writing {', '.join(t + '/' for t in module.TOPICS)}")
+        module.write(world, tmp, scale)
     (tmp / "README.md").write_text(README.format(seed=seed, scale=scale), encoding="utf-8")
     replace_dir(tmp, out)
     log(f"Demo landing zone written to {out}")

@@ -10,6 +10,7 @@ from ..geo import BNG, WGS84, transform
 from .formats import rectangle, write_csv, write_json, write_xlsx
 from .world import World
 
+TOPICS = ("reference", "population", "boundaries")
 ODS_FILLER = [""] * 15  # columns 13-27 of the ODS 27-column layout (column 22 is "1")
 
 
@@ -411,3 +412,10 @@ def write_boundaries(world: World, root: Path) -> None:
             "features": features,
         },
     )
+
+
+def write(world: World, root: Path, scale: float) -> None:
+    """The geography does not grow with --scale: England has the same areas at any volume."""
+    write_reference(world, root)
+    write_population(world, root)
+    write_boundaries(world, root)

@@ -1,7 +1,9 @@
 """Exports to $EXPORT_DIR: every dbt model tagged `export` as CSV and Parquet.
 
 Record-level models are never tagged `export` (a pytest checks this against the dbt manifest).
-Domain exports (GeoJSON, map, plots) register in EXTRA.
+Domain exports (GeoJSON, map, plots) are modules here with a function
+`write(con, out_dir) -> list[Path]` (found automatically; `con` is a read-only connection to the
+warehouse; a module must skip quietly when its tables are absent).
 """
 
 from __future__ import annotations
@@ -12,7 +14,15 @@ from pathlib import Path
 
 import duckdb
 
-EXTRA: list[Callable[[duckdb.DuckDBPyConnection, Path], list[Path]]] = []
+
+def extras() -> list[Callable[[duckdb.DuckDBPyConnection, Path], list[Path]]]:
+    import importlib
+    import pkgutil
+
+    return [
+        importlib.import_module(f"{__name__}.{info.name}").write
+        for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name)
+    ]
 
 
 def exported_models(manifest_path: Path = Path("target/manifest.json")) -> list[str]:
@@ -43,7 +53,7 @@ def export(warehouse: Path, out: Path, log=print) -> list[Path]:
                 path = tmp / f"{name}.{ext}"
                 con.execute(f"copy (select * from main.{name}) to '{path}' ({'format ' + fmt})")
                 written.append(out / path.name)
-        for extra in EXTRA:
+        for extra in extras():
             written += [out / p.relative_to(tmp) for p in extra(con, tmp)]
     finally:
         con.close()

@@ -71,11 +71,14 @@ class Source:
 
 
 def _collect() -> dict[str, Source]:
-    from . import boundaries, population, reference
+    """Every module of this package with a SOURCES list (one module per landing topic)."""
+    import importlib
+    import pkgutil
 
     registry: dict[str, Source] = {}
-    for module in (reference, population, boundaries):
-        for source in module.SOURCES:
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for source in getattr(module, "SOURCES", []):
             if source.id in registry:
                 raise ValueError(f"duplicate source id {source.id}")
             if source.topic not in TOPICS:

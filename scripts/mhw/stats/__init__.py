@@ -1,6 +1,7 @@
 """Statistics steps that read from and write back to the warehouse during `mhw build`.
 
-Each domain adds a `Step`; a step runs only when its landing topics are present.
+Each domain adds a module here with a STEPS list of `Step`s (found automatically); a step runs
+only when its landing topics are present.
 """
 
 from __future__ import annotations
@@ -17,4 +18,11 @@ class Step:
     run: Callable[[Path], None]  # writes tables into the warehouse at this path (plots: see export)
 
 
-STEPS: list[Step] = []
+def steps() -> list[Step]:
+    import importlib
+    import pkgutil
+
+    found: list[Step] = []
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        found += getattr(importlib.import_module(f"{__name__}.{info.name}"), "STEPS", [])
+    return found

@@ -1,6 +1,10 @@
 -- The suppression macros against hand-worked cases: returns the cases that come out wrong.
 with cases as (
-    select *
+    select
+        cases_table.n,
+        cases_table.d,
+        cases_table.expected_count,
+        cases_table.expected_rate_percent
     from (
         values
         (0, 100, '*', '*'),
@@ -12,7 +16,7 @@ with cases as (
         (12, 4, '10', '*'),
         (13, 40, '15', '32.5'),
         (1234, 5000, '1235', '24.7')
-    ) as t (n, d, expected_count, expected_rate_percent)
+    ) as cases_table (n, d, expected_count, expected_rate_percent)
 )
 
 select

@@ -73,7 +73,9 @@ def build(
     env = {"WAREHOUSE": str(building), "MHW_STAGE_DIR": str(stage_tmp)}
     args = ["build"]
     if result.absent_topics:
-        args += ["--exclude", *[f"tag:{topic}+" for topic in result.absent_topics]]
+        # every model carries the tags of the topics it needs; marts that gather several domains
+        # (macro union_existing) are untagged and build from whatever is there
+        args += ["--exclude", *[f"tag:{topic}" for topic in result.absent_topics]]
     t = time.monotonic()
     log(f"==> dbt build into {building}")
     try:

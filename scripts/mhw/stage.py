@@ -255,7 +255,7 @@ def stage(landing: Path, out_dir: Path, log=print) -> StageResult:
         if source.id not in views and source.topic in present:
             log(f"  notice: no file for {source.id} in {source.topic}/ (staged empty)")
     for topic in absent:
-        log(f"  notice: topic {topic}/ is absent: its domain is skipped (dbt models tagged '{topic}' excluded)")
+        log(f"  notice: topic {topic}/ is absent: its domain is skipped (dbt models tagged {topic} excluded)")
     shutil.rmtree(out_dir / "_unzipped", ignore_errors=True)
     manifest = pd.DataFrame(result.manifest, columns=MANIFEST_COLUMNS)
     con.register("manifest", manifest)

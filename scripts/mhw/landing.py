@@ -175,11 +175,27 @@ def _headerless_match(source: Source, rows: list[list[str]]) -> bool:
     return good / len(rows) >= HEADERLESS_MATCH_SHARE
 
 
+def filename_values(source: Source, name: str) -> dict[str, str]:
+    """Named groups of the source's `filename` regex found in a file's base name."""
+    if not source.filename:
+        return {}
+    m = re.search(source.filename, Path(name.split("!")[-1]).name, re.IGNORECASE)
+    return {k: _vintage(k, v) for k, v in m.groupdict().items() if v is not None} if m else {}
+
+
 def recognise(file: LandingFile) -> tuple[list[Part], str]:
     """Recognise a landing file. Returns the parts found and, if none, the reason.
 
     Raises SchemaDriftError when the file nearly matches a source but lacks a column.
     """
+    parts, reason = _recognise(file)
+    for part in parts:
+        for key, value in filename_values(part.source, file.name).items():
+            part.values.setdefault(key, value)
+    return parts, reason
+
+
+def _recognise(file: LandingFile) -> tuple[list[Part], str]:
     if file.topic is None:
         return [], "not inside a landing topic folder (" + ", ".join(TOPICS) + ")"
     candidates = [s for s in sources_for_topic(file.topic) if file.path.suffix.lower() in s.extensions]

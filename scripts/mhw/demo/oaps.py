@@ -127,8 +127,11 @@ def _write_dashboard(world, folder: Path, rng: random.Random, scale: float) -> N
         per_ccg = {}
         for ods, _name, _stp in ccgs:
             per_ccg[ods] = []
-            for i, _q in enumerate(quarters):
-                if i < 2 or (code == "CR(iii_c)" and i >= len(quarters) - 3):
+            for i, q in enumerate(quarters):
+                # codes of 2020 publish until 2020/21, their 2021 successors from 2021/22 on
+                merged_away = ods in ("82B", "84A") and q.endswith("2021/22")
+                not_yet = ods in ("D9X1Y", "W8Q2T") and not q.endswith("2021/22")
+                if i < 2 or merged_away or not_yet or (code == "CR(iii_c)" and i >= len(quarters) - 3):
                     per_ccg[ods].append("#N/A")  # not collected yet / not published for the latest quarters
                 else:
                     per_ccg[ods].append(str(int(rng.randint(0, 12) * unit * scale)))

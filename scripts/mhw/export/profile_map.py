@@ -210,8 +210,10 @@ function fmt(v) {
 }
 function breaks(values) {
   const lo = Math.min(...values), hi = Math.max(...values), step = (hi - lo) / COLOURS.length;
+  if (hi === lo) return [[lo, hi]];
   return COLOURS.map((c, i) => [lo + i * step, i === COLOURS.length - 1 ? hi : lo + (i + 1) * step]);
 }
+function colour(i, bins) { return bins.length === 1 ? COLOURS[2] : COLOURS[i]; }
 function classOf(v, bins) {
   for (let i = 0; i < bins.length; i++) { if (v <= bins[i][1]) return i; }
   return bins.length - 1;
@@ -235,11 +237,11 @@ function render(id) {
     path.removeAttribute("fill");
     if (cell && cell.s) path.classList.add("suppressed");
     else if (!cell || cell.v === null || !bins.length) path.classList.add("missing");
-    else path.setAttribute("fill", COLOURS[classOf(cell.v, bins)]);
+    else path.setAttribute("fill", colour(classOf(cell.v, bins), bins));
   }
   let rows = "<h2 id='legend-title'></h2><p id='legend-meta'></p>";
-  rows += bins.map((b, i) => "<div class='row'><span class='swatch' style='background:" + COLOURS[i] +
-    "'></span><span class='range'>" + fmt(b[0]) + " to " + fmt(b[1]) + "</span></div>").join("");
+  rows += bins.map((b, i) => "<div class='row'><span class='swatch' style='background:" + colour(i, bins) +
+    "'></span><span class='range'>" + fmt(b[0]) + (b[1] > b[0] ? " to " + fmt(b[1]) : "") + "</span></div>").join("");
   rows += "<div class='row'><span class='swatch suppressed'></span>Suppressed (small numbers)</div>";
   rows += "<div class='row'><span class='swatch missing'></span>No data</div>";
   legend.innerHTML = rows;

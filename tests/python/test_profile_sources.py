@@ -79,3 +79,53 @@ def test_demo_writes_every_oap_layout_and_mhsds_statuses(demo_landing):
     text = "".join(p.read_bytes().decode() for p in sorted((demo_landing / "mhsds").iterdir()))
     assert "Provisional" in text and "Performance" in text and "Sub ICB - GP Practice or Residence" in text
     assert ",*\r\n" in text
+
+
+def test_cmhs_workbook_both_sheets_with_survey_year_from_sheet_name(demo_landing, tmp_path):
+    from mhw.demo.formats import write_xlsx
+
+    root = tmp_path / "landing"
+    write_xlsx(
+        root / "cmhs" / "benchmark.xlsx",
+        {
+            "Notes": [["About this file"]],
+            "CMH19_Trust_Respondents": [["title"], [], ["Trust code", "Trust name", "Respondents"], ["RX1", "A", 300]],
+            "CMH19_Trust_Scores": [["Trust code", "Trust name", "meanQ3", "meanQ10a"], ["RX1", "A", 7.25, None]],
+        },
+    )
+    stage(root, tmp_path / "out", log=lambda *_: None)
+    assert staged(tmp_path / "out", "cqc_cmhs_trust_respondents", "survey_vintage, trust_code, respondents") == [
+        ("2019", "RX1", "300")
+    ]
+    assert staged(tmp_path / "out", "cqc_cmhs_trust_scores", "survey_vintage, question, mean_score") == [
+        ("2019", "meanQ3", "7.25")
+    ]
+
+
+def test_two_row_header_upper_row_filled_right_and_data_after_both_rows(landing, tmp_path):
+    from mhw.landing import combined_header
+
+    assert combined_header(["Code", "", "Seclusion", "", "Chemical"], ["", "", "BAME", "Non-BAME", "BAME"]) == [
+        "Code",
+        "Code",  # a blank upper cell continues the heading to its left
+        "Seclusion | BAME",
+        "Seclusion | Non-BAME",
+        "Chemical | BAME",
+    ]
+    write(
+        landing / "mhsds" / "restraint.csv",
+        "Provider code,Provider name,Seclusion,,Chemical\n,,BAME,Non-BAME,BAME\n"
+        "RX1,Trust one,1.5,#DIV/0!,2\nAverage,,1.5,#DIV/0!,2\n",
+        bom=True,
+    )
+    stage(landing, tmp_path / "out", log=lambda *_: None)
+    rows = staged(tmp_path / "out", "nhsd_restraint_ethnicity_wide", "provider_code, heading, rate_per_1000_bed_days")
+    assert rows[:3] == [
+        ("RX1", "Seclusion | BAME", "1.5"),
+        ("RX1", "Seclusion | Non-BAME", "#DIV/0!"),
+        ("RX1", "Chemical | BAME", "2"),
+    ]
+    assert duckdb.sql(
+        f"select min(_source_row) from read_parquet('{tmp_path}/out/nhsd_restraint_ethnicity_wide.parquet')"
+    ).fetchone() == (3,)
+    assert len(rows) == 6  # the Average row is staged; the staging model flags it

@@ -4,13 +4,7 @@
 with ranked as (
     select
         *,
-        case lower(publication_status)
-            when 'provisional' then 1
-            when 'performance' then 2
-            when 'final' then 3
-            when 'adhoc' then 4
-            else 0
-        end as status_rank
+        {{ publication_status_rank('publication_status') }} as status_rank
     from {{ ref('stg_nhsd__mhsds_monthly') }}
 ),
 

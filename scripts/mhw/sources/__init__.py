@@ -36,6 +36,9 @@ class Source:
     filename: a regex searched (case-insensitively) in the file's base name; its named groups
     become columns too (for files whose period is only in the name). It does not decide
     recognition: a name that does not match leaves those columns null.
+    header_rows=2: the header spans two rows (a group heading spanning several columns above a
+    sub-heading); the upper row is filled to the right across blanks and each column is matched as
+    "<upper> | <lower>" (just "<upper>" or "<lower>" when the other is blank).
     """
 
     id: str
@@ -53,6 +56,7 @@ class Source:
     melt: tuple[str, str, str] | None = None  # (key column, value column, header regex)
     geometry: bool = False  # GeoJSON: keep the geometry (reprojected to WGS84)
     filename: str = ""  # regex searched in the file name; its named groups become columns (null if no match)
+    header_rows: int = 1  # 2: a two-row header; each column is named "<upper> | <lower>" (upper filled right)
     notes: str = ""
     group_columns: tuple[str, ...] = field(default=(), compare=False)
 

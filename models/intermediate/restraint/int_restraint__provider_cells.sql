@@ -1,7 +1,8 @@
 -- Grain: provider x reporting period x restrictive-intervention category x ethnic group, from the
 -- published restrictive-interventions CSV (latest status of the period): interventions counted and
--- bed days of the same group. Categories: physical (types 01, 07-13), mechanical (04), seclusion
--- (05), segregation (06), chemical (14-17), all. A category containing a `*` count is suppressed.
+-- bed days of the same group (breakdown 'Provider; Ethnic group', the group at level two).
+-- Categories: physical (types 01, 07-13), mechanical (04), seclusion (05), segregation (06),
+-- chemical (14-17), all. A category containing a `*` count is suppressed.
 with latest as (
     select
         *,
@@ -18,6 +19,7 @@ cells as (
         breakdown,
         level_one,
         level_two,
+        level_two_description,
         level_three_description,
         metric,
         metric_value,
@@ -77,7 +79,7 @@ bed_days as (
         reporting_period_start,
         reporting_period_end,
         level_one as provider_code,
-        level_three_description as ethnic_group,
+        level_two_description as ethnic_group,
         sum(metric_value) as bed_days,
         max(case when is_suppressed then 1 else 0 end) = 1 as bed_days_suppressed
     from cells

@@ -209,11 +209,19 @@ function fmt(v) {
   return Math.abs(v) >= 100 ? Math.round(v).toLocaleString("en-GB") : (Math.round(v * 10) / 10).toLocaleString("en-GB");
 }
 function breaks(values) {
-  const lo = Math.min(...values), hi = Math.max(...values), step = (hi - lo) / COLOURS.length;
-  if (hi === lo) return [[lo, hi]];
-  return COLOURS.map((c, i) => [lo + i * step, i === COLOURS.length - 1 ? hi : lo + (i + 1) * step]);
+  // quantile classes (robust to skewed counts); equal neighbours merge, so fewer classes can result
+  const sorted = values.slice().sort((a, b) => a - b);
+  const edges = [];
+  for (let i = 0; i <= COLOURS.length; i++) {
+    const edge = sorted[Math.round(i * (sorted.length - 1) / COLOURS.length)];
+    if (!edges.length || edge > edges[edges.length - 1]) edges.push(edge);
+  }
+  if (edges.length === 1) return [[edges[0], edges[0]]];
+  return edges.slice(1).map((hi, i) => [edges[i], hi]);
 }
-function colour(i, bins) { return bins.length === 1 ? COLOURS[2] : COLOURS[i]; }
+function colour(i, bins) {
+  return COLOURS[Math.round(i * (COLOURS.length - 1) / Math.max(bins.length - 1, 1)) + (bins.length === 1 ? 2 : 0)];
+}
 function classOf(v, bins) {
   for (let i = 0; i < bins.length; i++) { if (v <= bins[i][1]) return i; }
   return bins.length - 1;

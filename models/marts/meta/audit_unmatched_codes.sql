@@ -8,4 +8,5 @@
     'int_mhsds__provider_cells_mapped',
     'int_restraint__provider_cells_mapped',
     'int_population__ccg_cells_mapped',
+    'int_ethnicity__ccg_cells_mapped',
 ]) }}

@@ -17,6 +17,7 @@ with seeded as (
         'population_indicators',
         'cmhs_indicators',
         'restraint_indicators',
+        'ethnicity_indicators',
     ], columns) }}
 ),
 

@@ -13,7 +13,7 @@ with spells as (
 )
 
 select
-    'National' as geography,
+    'National' as geography,  -- noqa: RF04
     'England' as org_code,
     {{ columns | join(',\n    ') }}
 from spells
@@ -21,7 +21,7 @@ from spells
 union all
 
 select
-    'Provider' as geography,
+    'Provider' as geography,  -- noqa: RF04
     coalesce(provider_code, 'UNKNOWN') as org_code,
     {{ columns | join(',\n    ') }}
 from spells

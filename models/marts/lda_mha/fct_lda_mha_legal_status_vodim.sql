@@ -3,7 +3,13 @@
 -- Code list: seed lda_mha_legal_status_codes (valid 02-10, 12-20, 31, 32, 35-38; default 99;
 -- 01 and 98 invalid since April 2025; any other non-blank value invalid). No legal status code is
 -- in the "Other" class, so other_count is 0 by definition (kept for the standard VODIM layout).
-with records as (
+with fields as (
+    select 'NHSDLegalStatus' as field_name
+    union all
+    select 'LegalStatusCode' as field_name
+),
+
+records as (
     select
         a.uniq_month_id,
         f.field_name,
@@ -12,11 +18,7 @@ with records as (
             as legal_status_code
     from {{ ref('stg_nhsd__mhs401_mh_act_period') }} as a
     inner join {{ ref('int_lda_mha_reporting_periods') }} as p on a.uniq_month_id = p.uniq_month_id
-    cross join (
-        select 'NHSDLegalStatus' as field_name
-        union all
-        select 'LegalStatusCode' as field_name
-    ) as f
+    cross join fields as f
 ),
 
 classified as (
@@ -52,7 +54,7 @@ select
     uniq_month_id,
     org_code,
     field_name,
-    case when org_code = 'England' then 'National' else 'Provider' end as geography,
+    case when org_code = 'England' then 'National' else 'Provider' end as geography,  -- noqa: RF04
     sum(case when vodim_category = 'valid' then 1 else 0 end) as valid_count,
     sum(case when vodim_category = 'other' then 1 else 0 end) as other_count,
     sum(case when vodim_category = 'default' then 1 else 0 end) as default_count,

@@ -17,7 +17,8 @@ with wide as (
         {%- endfor %}
         sum(lda45_open_at_end) as total
     from {{ ref('fct_lda_mha_length_of_stay') }}
-    group by 1, 2, 3, 4, 5, 6
+    group by
+        reporting_period_start, reporting_period_end, geography, org_code, band_order, length_of_stay_band
 )
 
 select

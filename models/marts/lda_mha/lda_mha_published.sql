@@ -57,7 +57,8 @@ wide as (
         {%- endfor %}
         sum(spells) as total
     from long_counts
-    group by 1, 2, 3, 4, 5, 6, 7
+    group by
+        uniq_month_id, reporting_period_start, reporting_period_end, geography, org_code, measure_id, measure_name
 )
 
 select

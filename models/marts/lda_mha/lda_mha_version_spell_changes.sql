@@ -34,4 +34,9 @@ where
     v1.mha_group <> v2.mha_group
     or coalesce(v1.mhs401_uniq_id, -1) <> coalesce(v2.mhs401_uniq_id, -1)
     or v1.has_concurrent_cd_cto_recall <> v2.has_concurrent_cd_cto_recall
-group by 1, 2, 3, 4, 5
+group by
+    v1.uniq_month_id,
+    v1.mha_group,
+    v2.mha_group,
+    coalesce(v1.mhs401_uniq_id, -1) <> coalesce(v2.mhs401_uniq_id, -1),
+    v1.has_concurrent_cd_cto_recall <> v2.has_concurrent_cd_cto_recall

@@ -232,3 +232,23 @@ select
     as length_of_stay_days
 from measured
 {%- endmacro %}
+
+{#- The MHA groups as published columns: (mha_group value, column name), in published order. -#}
+{% macro lda_mha_group_columns() -%}
+    {{ return([
+        ('Informal', 'informal'), ('Part 2', 'part_2'), ('Part 3 no restrictions', 'part_3_no_restrictions'),
+        ('Part 3 with restrictions', 'part_3_with_restrictions'), ('Other', 'other')]) }}
+{%- endmacro %}
+
+{#- Published breakdown label and sort order of a geography. -#}
+{% macro lda_mha_breakdown(geography) -%}
+    case {{ geography }}
+        when 'National' then 'England'
+        when 'Provider' then 'Provider'
+        when 'CCG21' then 'CCG - Commissioner'
+    end
+{%- endmacro %}
+
+{% macro lda_mha_breakdown_order(geography) -%}
+    case {{ geography }} when 'National' then 1 when 'Provider' then 2 else 3 end
+{%- endmacro %}

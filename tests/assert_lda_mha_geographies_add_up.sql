@@ -7,10 +7,10 @@ with totals as (
     select
         uniq_month_id,
         mha_group,
-        geography,
         {%- for measure in measures %}
-        sum({{ measure }}) as {{ measure }}{{ "," if not loop.last }}
+            sum({{ measure }}) as {{ measure }},
         {%- endfor %}
+        geography
     from {{ ref('fct_lda_mha_monthly') }}
     group by uniq_month_id, mha_group, geography
 )
@@ -26,6 +26,6 @@ where
     n.geography = 'National'
     and (
         {%- for measure in measures %}
-        n.{{ measure }} <> o.{{ measure }}{{ " or" if not loop.last }}
+            n.{{ measure }} <> o.{{ measure }}{{ " or" if not loop.last }}
         {%- endfor %}
     )

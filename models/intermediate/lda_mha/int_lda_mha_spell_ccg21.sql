@@ -38,4 +38,4 @@ select
     map_method,
     unmatched_reason
 from mapped
-qualify row_number() over (partition by map_row_id order by weight desc nulls last, ccg21_ods_code) = 1
+qualify row_number() over (partition by map_row_id order by weight desc nulls last, ccg21_ods_code asc) = 1

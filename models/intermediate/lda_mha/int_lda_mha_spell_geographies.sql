@@ -39,9 +39,7 @@ union all
 select
     'CCG21' as geography,  -- noqa: RF04
     coalesce(ccg21.ccg21_ods_code, 'UNKNOWN') as org_code,
-    {%- for column in columns %}
-    spells.{{ column }}{{ "," if not loop.last }}
-    {%- endfor %}
+    spells.{{ columns | join(',\n    spells.') }}
 from spells
 inner join ccg21
     on spells.uniq_month_id = ccg21.uniq_month_id and spells.hospital_spell_id = ccg21.hospital_spell_id

@@ -9,30 +9,28 @@
     ('LDA28', 'lda28_discharges', 'Discharges in the period (spell open at the start)'),
     ('LDA44', 'lda44_admitted_and_discharged', 'Spells admitted and discharged in the period'),
     ('LDA45', 'lda45_open_at_end', 'Hospital spells open at the end of the period')] %}
-{%- set groups = [
-    ('Informal', 'informal'), ('Part 2', 'part_2'), ('Part 3 no restrictions', 'part_3_no_restrictions'),
-    ('Part 3 with restrictions', 'part_3_with_restrictions'), ('Other', 'other')] %}
 with monthly as (
     select
-        uniq_month_id,
         reporting_period_start,
         reporting_period_end,
-        geography,
         org_code,
         mha_group,
-        {{ measures | map(attribute=1) | join(',\n        ') }}
+        {{ measures | map(attribute=1) | join(',\n        ') }},
+        {{ lda_mha_breakdown('geography') }} as breakdown,
+        {{ lda_mha_breakdown_order('geography') }} as breakdown_order
     from {{ ref('fct_lda_mha_monthly') }}
 ),
 
 long_counts as (
     {%- for measure_id, column, name in measures %}
         select
-            uniq_month_id,
             reporting_period_start,
             reporting_period_end,
-            geography,
+            breakdown,
+            breakdown_order,
             org_code,
             '{{ measure_id }}' as measure_id,
+            {{ loop.index }} as measure_order,
             '{{ name }}' as measure_name,
             mha_group,
             {{ column }} as spells
@@ -45,35 +43,34 @@ long_counts as (
 
 wide as (
     select
-        uniq_month_id,
         reporting_period_start,
         reporting_period_end,
-        geography,
+        breakdown,
+        breakdown_order,
         org_code,
         measure_id,
+        measure_order,
         measure_name,
-        {%- for group, column in groups %}
+        {%- for group, column in lda_mha_group_columns() %}
             sum(case when mha_group = '{{ group }}' then spells else 0 end) as {{ column }},
         {%- endfor %}
         sum(spells) as total
     from long_counts
     group by
-        uniq_month_id, reporting_period_start, reporting_period_end, geography, org_code, measure_id, measure_name
+        reporting_period_start, reporting_period_end, breakdown, breakdown_order, org_code,
+        measure_id, measure_order, measure_name
 )
 
 select
     reporting_period_start,
     reporting_period_end,
+    breakdown,
     org_code as primary_level,
     measure_id,
     measure_name,
-    case geography
-        when 'National' then 'England'
-        when 'Provider' then 'Provider'
-        when 'CCG21' then 'CCG - Commissioner'
-    end as breakdown,
-    {%- for group, column in groups %}
+    {%- for group, column in lda_mha_group_columns() %}
         {{ suppress_count(column) }} as {{ column }},
     {%- endfor %}
     {{ suppress_count('total') }} as total
 from wide
+order by reporting_period_start asc, breakdown_order asc, primary_level asc, measure_order asc

@@ -227,9 +227,9 @@ select
     ) as is_admitted_and_discharged,
     coalesce(discharge_date is null or discharge_date > reporting_period_end, false) as is_open_at_end,
     -- rule 8: days from admission to the period end, or to the discharge when within the period
-    {{ days_between('spell_start_date',
+    cast({{ days_between('spell_start_date',
         'case when discharge_date <= reporting_period_end then discharge_date else reporting_period_end end') }}
-    as length_of_stay_days
+        as bigint) as length_of_stay_days
 from measured
 {%- endmacro %}
 

@@ -352,7 +352,7 @@ def _bulk_frames(world: World, rng: np.random.Generator, first: int, n: int):
     # 0, 1 or 2 MHA episodes per person; the first starts at admission
     count = rng.choice([0, 1, 2], n, p=[0.25, 0.55, 0.2])
     idx = np.repeat(np.arange(n), count)
-    seq = np.concatenate([np.arange(c) for c in count]) if len(idx) else np.array([], dtype=int)
+    seq = np.arange(len(idx)) - np.repeat(np.cumsum(count) - count, count)  # 0, 1 within each person
     e_start = persons["spell_start"].to_numpy()[idx] + pd.to_timedelta(seq * rng.integers(0, 90, len(idx)), "D")
     length = pd.to_timedelta(rng.integers(1, 200, len(idx)), "D")
     e_end = pd.Series(e_start + length).where(rng.random(len(idx)) < 0.5, pd.NaT)
@@ -403,8 +403,8 @@ def _month_tables(persons, episodes, orders, month: int, chunk: int) -> dict[str
             "OrgIDProv": p["provider"],
             "RecordNumber": (id_base + np.arange(n)).astype(str),
             "PatMRecInRP": np.where(p["in_rp"], "true", "false"),
-            "AgeRepPeriodEnd": 18 + (pid.str[-2:].astype(int) if n else 0),
-            "Gender": np.where(pid.str[-1:].isin(list("02468")), "1", "2") if n else [],
+            "AgeRepPeriodEnd": 18 + np.arange(n) % 60,
+            "Gender": np.where(np.arange(n) % 2 == 0, "1", "2"),
             "NHSDEthnicity": "A",
             "OrgIDCCGRes": p["commissioner"],
         }
@@ -440,13 +440,26 @@ def _month_tables(persons, episodes, orders, month: int, chunk: int) -> dict[str
         values = {k: (v if isinstance(v, str) else np.asarray(v)[mask]) for k, v in columns.items()}
         return pd.DataFrame({"Person_ID": pid[mask].to_numpy(), "UniqMonthID": month, **values})
 
+    start = _fmt(p["spell_start"]).to_numpy()
     ward_rows = pd.concat(
         [
             by_rule(
-                "ward_type", {"WardType": "05", "WardIntendedClinCareMH": "51", "EndDateWardStay": ended.to_numpy()}
+                "ward_type",
+                {
+                    "WardType": "05",
+                    "WardIntendedClinCareMH": "51",
+                    "EndDateWardStay": ended.to_numpy(),
+                    "StartDateWardStay": start,
+                },
             ),
             by_rule(
-                "ward_care", {"WardType": "03", "WardIntendedClinCareMH": "62", "EndDateWardStay": ended.to_numpy()}
+                "ward_care",
+                {
+                    "WardType": "03",
+                    "WardIntendedClinCareMH": "62",
+                    "EndDateWardStay": ended.to_numpy(),
+                    "StartDateWardStay": start,
+                },
             ),
         ]
     )
@@ -457,7 +470,7 @@ def _month_tables(persons, episodes, orders, month: int, chunk: int) -> dict[str
             "UniqHospProvSpellID": ward_spell,
             "Person_ID": ward_rows["Person_ID"],
             "UniqMonthID": month,
-            "StartDateWardStay": ward_rows["Person_ID"].map(dict(zip(pid, _fmt(p["spell_start"])))),
+            "StartDateWardStay": ward_rows["StartDateWardStay"],
             "EndDateWardStay": ward_rows["EndDateWardStay"],
             "WardType": ward_rows["WardType"],
             "WardIntendedClinCareMH": ward_rows["WardIntendedClinCareMH"],
@@ -517,16 +530,58 @@ def _month_tables(persons, episodes, orders, month: int, chunk: int) -> dict[str
     return out
 
 
-def _append(root: Path, table: str, frame: pd.DataFrame, first: bool) -> None:
-    frame = frame[COLUMNS[table]].astype(str).replace({"nan": "", "NaT": "", "None": ""})
-    path = root / f"{table}.csv"
-    frame.to_csv(path, mode="w" if first else "a", header=first, index=False, lineterminator="\n")
+class _Writer:
+    """Appends frames to one CSV per table through DuckDB's CSV writer (fast at England scale):
+    empty text and NaN/None are written as empty fields, integers as integers."""
+
+    def __init__(self, root: Path) -> None:
+        import duckdb
+
+        self.root = root
+        self.con = duckdb.connect()
+        self.started: set[str] = set()
+
+    def append(self, table: str, frame: pd.DataFrame) -> None:
+        path = self.root / f"{table}.csv"
+        part = self.root / f".{table}.part.csv"
+        first = table not in self.started
+        frame = frame[COLUMNS[table]]
+        select = ", ".join(
+            f'"{c}"' if pd.api.types.is_integer_dtype(frame[c]) else f'nullif(cast("{c}" as varchar), \'\') as "{c}"'
+            for c in frame.columns
+        )
+        self.con.register("frame", frame)
+        self.con.execute(f"copy (select {select} from frame) to '{part}' (header {str(first).lower()}, quote '\"')")
+        self.con.unregister("frame")
+        with open(path, "wb" if first else "ab") as out, open(part, "rb") as src:
+            while block := src.read(1 << 24):
+                out.write(block)
+        part.unlink()
+        self.started.add(table)
+
+    def to_parquet(self, table: str) -> None:
+        """Rewrite one table as Parquet (all columns text, like a CSV) and drop its CSV."""
+        csv_path = self.root / f"{table}.csv"
+        self.con.execute(
+            f"copy (select * from read_csv('{csv_path}', all_varchar=true)) to "
+            f"'{self.root / (table + '.parquet')}' (format parquet)"
+        )
+        csv_path.unlink()
+
+
+def _chunks(world: World, scale: float):
+    """The scenarios, then the bulk population in chunks of persons (generated lazily)."""
+    yield _scenario_frames(world)
+    rng = np.random.default_rng(SEED)
+    total = max(1, int(BULK_PERSONS * scale))
+    for start in range(0, total, CHUNK_PERSONS):
+        yield _bulk_frames(world, rng, start, min(CHUNK_PERSONS, total - start))
 
 
 def write(world: World, root: Path, scale: float) -> None:
     out = root / "mhsds_records"
     out.mkdir(parents=True, exist_ok=True)
-    rng = np.random.default_rng(SEED)
+    writer = _Writer(out)
     header = pd.DataFrame(
         [
             {
@@ -540,24 +595,11 @@ def write(world: World, root: Path, scale: float) -> None:
             for k, provider in enumerate(PROVIDERS)
         ]
     )
-    _append(out, "MHS000Header", header, True)
-    first = {t: True for t in COLUMNS if t != "MHS000Header"}
-    chunks = [_scenario_frames(world)]
-    total = max(1, int(BULK_PERSONS * scale))
-    for start in range(0, total, CHUNK_PERSONS):
-        chunks.append(_bulk_frames(world, rng, start, min(CHUNK_PERSONS, total - start)))
-    for chunk, (persons, episodes, orders) in enumerate(chunks):
+    writer.append("MHS000Header", header)
+    for chunk, (persons, episodes, orders) in enumerate(_chunks(world, scale)):
         for month in MONTHS:
             for table, frame in _month_tables(persons, episodes, orders, month, chunk).items():
-                _append(out, table, frame, first[table])
-                first[table] = False
+                writer.append(table, frame)
     for table in PARQUET_TABLES:
-        csv_path = out / f"{table}.csv"
-        import duckdb
-
-        with duckdb.connect() as con:
-            con.execute(
-                f"copy (select * from read_csv('{csv_path}', all_varchar=true)) to '{out / (table + '.parquet')}' "
-                "(format parquet)"
-            )
-        csv_path.unlink()
+        writer.to_parquet(table)
+    writer.con.close()

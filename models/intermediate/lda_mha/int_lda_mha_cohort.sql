@@ -15,16 +15,14 @@ code_groups as (
 ),
 
 matches as (
+    -- code lists are joined (not IN subqueries): cheaper at scale and the same on DuckDB and Spark
     select
         d.person_id,
         d.uniq_month_id,
         'disability' as cohort_rule
     from {{ ref('stg_nhsd__mhs007_disability_type') }} as d
-    where
-        d.disab_code in (
-            select g.code from code_groups as g
-            where g.code_group = 'lda_disability_code'
-        )
+    inner join code_groups as g
+        on g.code_group = 'lda_disability_code' and d.disab_code = g.code
 
     union all
 
@@ -34,18 +32,11 @@ matches as (
         'ward' as cohort_rule
     from {{ ref('stg_nhsd__mhs502_ward_stay') }} as w
     inner join periods as p on w.uniq_month_id = p.uniq_month_id
-    where
-        (
-            w.ward_type in (
-                select g.code from code_groups as g
-                where g.code_group = 'lda_ward_type'
-            )
-            or w.ward_intended_clin_care_mh in (
-                select g.code from code_groups as g
-                where g.code_group = 'lda_ward_intended_clinical_care'
-            )
-        )
-        and (w.end_date_ward_stay is null or w.end_date_ward_stay >= p.reporting_period_start)
+    inner join code_groups as g
+        on
+            (g.code_group = 'lda_ward_type' and w.ward_type = g.code)
+            or (g.code_group = 'lda_ward_intended_clinical_care' and w.ward_intended_clin_care_mh = g.code)
+    where w.end_date_ward_stay is null or w.end_date_ward_stay >= p.reporting_period_start
 
     union all
 
@@ -55,12 +46,9 @@ matches as (
         'team' as cohort_rule
     from {{ ref('stg_nhsd__mhs006_mh_care_coord') }} as c
     inner join periods as p on c.uniq_month_id = p.uniq_month_id
-    where
-        c.care_prof_serv_or_team_type_assoc in (
-            select g.code from code_groups as g
-            where g.code_group = 'lda_team_type'
-        )
-        and (c.end_date_ass_care_coord is null or c.end_date_ass_care_coord >= p.reporting_period_start)
+    inner join code_groups as g
+        on g.code_group = 'lda_team_type' and c.care_prof_serv_or_team_type_assoc = g.code
+    where c.end_date_ass_care_coord is null or c.end_date_ass_care_coord >= p.reporting_period_start
 
     union all
 
@@ -70,12 +58,10 @@ matches as (
         'team' as cohort_rule
     from {{ ref('stg_nhsd__mhs102_service_type_referred_to') }} as r
     inner join periods as p on r.uniq_month_id = p.uniq_month_id
+    inner join code_groups as g
+        on g.code_group = 'lda_team_type' and r.serv_team_type_ref_to_mh = g.code
     where
-        r.serv_team_type_ref_to_mh in (
-            select g.code from code_groups as g
-            where g.code_group = 'lda_team_type'
-        )
-        and (r.refer_closure_date is null or r.refer_closure_date >= p.reporting_period_start)
+        (r.refer_closure_date is null or r.refer_closure_date >= p.reporting_period_start)
         and (r.refer_rejection_date is null or r.refer_rejection_date >= p.reporting_period_start)
 
     union all
@@ -86,15 +72,11 @@ matches as (
         'mental_category' as cohort_rule
     from {{ ref('stg_nhsd__mhs401_mh_act_period') }} as a
     inner join periods as p on a.uniq_month_id = p.uniq_month_id
+    inner join code_groups as g
+        on g.code_group = 'lda_mental_category' and a.mental_cat = g.code
     where
-        a.mental_cat in (
-            select g.code from code_groups as g
-            where g.code_group = 'lda_mental_category'
-        )
-        and (
-            a.end_date_mh_act_legal_status_class is null
-            or a.end_date_mh_act_legal_status_class >= p.reporting_period_start
-        )
+        a.end_date_mh_act_legal_status_class is null
+        or a.end_date_mh_act_legal_status_class >= p.reporting_period_start
 
     union all
 
@@ -104,12 +86,9 @@ matches as (
         'treatment_function' as cohort_rule
     from {{ ref('stg_nhsd__mhs503_assigned_care_prof') }} as t
     inner join periods as p on t.uniq_month_id = p.uniq_month_id
-    where
-        t.treat_func_code_mh in (
-            select g.code from code_groups as g
-            where g.code_group = 'lda_treatment_function'
-        )
-        and (t.end_date_ass_care_prof is null or t.end_date_ass_care_prof >= p.reporting_period_start)
+    inner join code_groups as g
+        on g.code_group = 'lda_treatment_function' and t.treat_func_code_mh = g.code
+    where t.end_date_ass_care_prof is null or t.end_date_ass_care_prof >= p.reporting_period_start
 
     union all
 
@@ -139,13 +118,10 @@ matches as (
             diag_code
         from {{ ref('stg_nhsd__mhs605_sec_diag') }}
     ) as x
+    inner join code_groups as s
+        on s.code_group = 'lda_diagnosis_scheme' and x.diag_scheme_in_use = s.code
     inner join code_groups as g
         on g.code_group = 'lda_diagnosis_prefix' and substr(x.diag_code, 1, length(g.code)) = g.code
-    where
-        x.diag_scheme_in_use in (
-            select s.code from code_groups as s
-            where s.code_group = 'lda_diagnosis_scheme'
-        )
 
     union all
 
@@ -154,10 +130,8 @@ matches as (
         k.uniq_month_id,
         'cluster' as cohort_rule
     from {{ ref('stg_nhsd__mhs801_cluster_tool') }} as k
-    where k.clust_cat in (
-        select g.code from code_groups as g
-        where g.code_group = 'lda_cluster'
-    )
+    inner join code_groups as g
+        on g.code_group = 'lda_cluster' and k.clust_cat = g.code
 )
 
 select

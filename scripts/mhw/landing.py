@@ -173,6 +173,17 @@ def read_geojson(path: Path) -> dict:
         raise LoadError(f"{path.name}: not valid JSON: {exc}") from exc
 
 
+def parquet_header(path: Path) -> list[str]:
+    """Column names of a Parquet file, in file order (read from its schema, not its rows)."""
+    import duckdb
+
+    try:
+        with duckdb.connect() as con:
+            return [r[0] for r in con.execute("describe select * from read_parquet(?)", [str(path)]).fetchall()]
+    except duckdb.Error as exc:
+        raise LoadError(f"{path.name}: cannot be read as Parquet: {exc}") from exc
+
+
 def geojson_header(document: dict) -> list[str]:
     names: list[str] = []
     for feature in document.get("features", [])[:50]:
@@ -230,6 +241,8 @@ def _recognise(file: LandingFile) -> tuple[list[Part], str]:
         document = read_geojson(file.path)
         header = geojson_header(document)
         return _recognise_table(file, candidates, header, None, None, rows=None)
+    if suffix == ".parquet":
+        return _recognise_table(file, candidates, parquet_header(file.path), None, 0, rows=None)
     rows = read_csv_sample(file.path)
     if not rows:
         return [], "empty file"

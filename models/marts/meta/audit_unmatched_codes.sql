@@ -9,4 +9,5 @@
     'int_restraint__provider_cells_mapped',
     'int_population__ccg_cells_mapped',
     'int_ethnicity__ccg_cells_mapped',
+    'int_lda_mha_spell_ccg21',
 ]) }}

@@ -34,3 +34,16 @@
         when upper(trim({{ column }})) in ('FALSE', 'F', 'N', 'NO', '0') then false
     end
 {%- endmacro %}
+
+{#- Text from a seed: blank is null. dbt-spark loads an empty seed cell as the string 'None'. -#}
+{% macro seed_text(column) -%}
+    {{ return(adapter.dispatch('seed_text', 'mh_warehouse')(column)) }}
+{%- endmacro %}
+
+{% macro default__seed_text(column) -%}
+    nullif(trim({{ column }}), '')
+{%- endmacro %}
+
+{% macro spark__seed_text(column) -%}
+    nullif(nullif(trim({{ column }}), ''), 'None')
+{%- endmacro %}

@@ -28,11 +28,11 @@ derived as (
 select
     seeded.indicator_id,
     seeded.indicator_name,
-    seeded.unit,
+    {{ seed_text('seeded.unit') }} as unit,
     seeded.source,
     seeded.polarity,
-    seeded.period_description,
-    nullif(trim(seeded.profile_column), '') as profile_column,
+    {{ seed_text('seeded.period_description') }} as period_description,
+    {{ seed_text('seeded.profile_column') }} as profile_column,
     'seed' as defined_by
 from seeded
 
@@ -45,7 +45,7 @@ select
     derived.source,
     derived.polarity,
     derived.period_description,
-    derived.profile_column,
+    nullif(trim(derived.profile_column), '') as profile_column,
     'data' as defined_by
 from derived
 where derived.indicator_id not in (select seeded.indicator_id from seeded)

@@ -88,6 +88,16 @@ DIAGNOSES = {
     "D_admitted_then_stepped_down": ("Psychosis", "Bipolar", "Depression"),
     "E_late_escalation": ("Psychosis", "Depression", "Personality disorder"),
 }
+PERSON_COLUMNS = [
+    "person_id",
+    "sex",
+    "birth_year",
+    "ethnic_group",
+    "region_code",
+    "imd_decile",
+    "diagnosis_group",
+    "death_date",
+]
 ETHNIC_GROUPS = ("White", "Mixed", "Asian", "Black", "Other", "Not known")
 ETHNIC_WEIGHTS = (0.78, 0.03, 0.08, 0.05, 0.02, 0.04)
 
@@ -182,12 +192,13 @@ def _person(rng: np.random.Generator, number: int, region: str, group: str | Non
     return person
 
 
-def write(world, root: Path, scale: float) -> None:  # noqa: ARG001 - the cohort needs no demo geography
+def write(world, root: Path, scale: float) -> None:
+    """Write persons.csv, contacts.csv and admissions.csv (the cohort needs no demo geography)."""
     people = simulate(scale)
     folder = Path(root) / "cmh_cohort"
     write_csv(
         folder / "persons.csv",
-        ["person_id", "sex", "birth_year", "ethnic_group", "region_code", "imd_decile", "diagnosis_group", "death_date"],
+        PERSON_COLUMNS,
         (
             [
                 p.person_id,

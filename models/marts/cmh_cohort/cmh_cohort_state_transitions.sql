@@ -19,5 +19,6 @@ select
     from_state,
     to_state,
     persons,
+    sum(persons) over (partition by from_year, from_state) as from_state_persons,
     cast(persons as double) / sum(persons) over (partition by from_year, from_state) as share_of_from_state
 from pairs

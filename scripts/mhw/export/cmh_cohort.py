@@ -18,8 +18,12 @@ STATES = [
     ("primary_only", "P", "#67a9cf"),
     ("none", "N", "#f7f7f7"),
 ]
-REQUIRED = {"cmh_cohort_state_shares", "cmh_cohort_person_groups", "cmh_cohort_group_selection"}
-INDEX_ROWS_PER_GROUP = 400  # sequences drawn per group in the index plot (a fixed-seed sample)
+REQUIRED = {
+    "cmh_cohort_state_shares",
+    "cmh_cohort_person_groups",
+    "cmh_cohort_group_selection",
+    "cmh_cohort_group_sequence_frequencies",
+}
 
 
 def write(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
@@ -104,33 +108,40 @@ def _state_distribution_by_group(con, out_dir: Path, plt) -> Path:
 
 
 def _sequence_index(con, out_dir: Path, plt) -> Path:
+    """Frequency index plot: each group's distinct sequences shared by at least 5 people (the
+    published, rounded counts of cmh_cohort_group_sequence_frequencies), sorted, row height in
+    proportion to the people; rarer sequences are not drawn (small-number rule)."""
     from matplotlib.colors import ListedColormap
 
     rows = con.execute(
-        f"""
-        select groups.group_id, sequences.state_sequence
-        from main.cmh_cohort_person_sequences as sequences
-        inner join main.cmh_cohort_person_groups as groups on sequences.person_id = groups.person_id
-        qualify row_number() over (partition by groups.group_id order by hash(sequences.person_id))
-            <= {INDEX_ROWS_PER_GROUP}
+        """
+        select group_id, state_sequence, cast(persons as integer)
+        from main.cmh_cohort_group_sequence_frequencies
+        where not is_suppressed
+        order by group_id, state_sequence
         """
     ).fetchall()
+    sizes = dict(con.execute("select group_id, persons from main.cmh_cohort_group_profiles").fetchall())
     codes = [code for _, code, _ in STATES]
     cmap = ListedColormap([colour for _, _, colour in STATES])
     first = con.execute("select min(reporting_year) from main.int_cmh_person_states").fetchone()[0]
-    groups = sorted({r[0] for r in rows})
+    groups = sorted(sizes)
     fig, axes = plt.subplots(1, len(groups), figsize=(3 * len(groups) + 1.5, 5), squeeze=False)
     for ax, group in zip(axes[0], groups, strict=True):
-        sequences = sorted(s for g, s in rows if g == group)
-        matrix = np.array([[codes.index(c) for c in s] for s in sequences])
-        ax.imshow(matrix, aspect="auto", cmap=cmap, vmin=-0.5, vmax=len(codes) - 0.5, interpolation="nearest")
-        ticks = list(range(0, matrix.shape[1], 2))
-        ax.set_xticks(ticks, [str(first + t) for t in ticks], fontsize=7)
+        shown = [(sequence, persons) for g, sequence, persons in rows if g == group]
+        matrix = np.array(
+            [[codes.index(c) for c in sequence] for sequence, persons in shown for _ in range(persons // 5)]
+        )
+        if len(matrix):
+            ax.imshow(matrix, aspect="auto", cmap=cmap, vmin=-0.5, vmax=len(codes) - 0.5, interpolation="nearest")
+            ticks = list(range(0, matrix.shape[1], 2))
+            ax.set_xticks(ticks, [str(first + t) for t in ticks], fontsize=7)
         ax.set_yticks([])
-        ax.set_title(f"group {group}", fontsize=10)
+        share = sum(p for _, p in shown) / sizes[group] if sizes[group] else 0
+        ax.set_title(f"group {group}: {share:.0%} of people", fontsize=9)
     handles = [plt.Rectangle((0, 0), 1, 1, color=colour) for _, _, colour in STATES]
     axes[0][-1].legend(handles, [s for s, _, _ in STATES], loc="center left", bbox_to_anchor=(1, 0.5), fontsize=7)
-    fig.suptitle(f"Sequence index plots (up to {INDEX_ROWS_PER_GROUP} people per group, sorted by sequence)")
+    fig.suptitle("Sequence index plots: sequences shared by at least 5 people (row height = people, rounded to 5)")
     return _save(fig, out_dir / "cmh_cohort_sequence_index_by_group.png")
 
 

@@ -49,7 +49,8 @@ def write(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
 
     coefficients = con.execute(
         "select term, odds_ratio, ci_low, ci_high, reference_level from iapt_recovery_model_coefficients "
-        "where model = 'recommended' and segment = 'All' and term != 'Intercept' order by term"
+        "where model = 'recommended' and segment = 'All' and term != 'Intercept' "
+        "order by case when term like '%:%' then 1 else 0 end, term"
     ).df()
     if not coefficients.empty:
         fig, ax = plt.subplots(figsize=(8, 0.32 * len(coefficients) + 1.5))
@@ -61,10 +62,10 @@ def write(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
         )
         ax.axvline(1.0, color="grey", linestyle="--", linewidth=1)
         ax.set_xscale("log")
-        ax.set_yticks(ypos, [f"{t} (vs {r})" if r and r != "false" else t
+        ax.set_yticks(ypos, [f"{t} (vs {r})" if ":" in t else t
                              for t, r in zip(coefficients["term"], coefficients["reference_level"], strict=True)])
         ax.set_xlabel("Odds ratio of recovery (95% CI, log scale)")
-        ax.set_title("Recommended model, all referrals finishing treatment at caseness")
+        ax.set_title("Odds ratios of recovery (recommended model, all referrals\nthat finished treatment at caseness)")
         save(fig, "forest")
 
     imd = con.execute(

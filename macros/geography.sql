@@ -1,0 +1,183 @@
+{#- Geography rules, one place each: which CCG vintage a date falls in, and moving rows keyed by a
+    CCG / Sub-ICB code of any vintage and form to the CCG21 geography. -#}
+
+{#- CCG vintages run April to March (CCGs changed on 1 April); Sub-ICB locations replaced them on
+    1 July 2022 (vintage 2022). Dates outside 2013-2022 take the nearest vintage. -#}
+{% macro ccg_vintage_of_date(date_column) -%}
+    least(greatest(
+        case
+            when {{ date_column }} >= cast('2022-07-01' as date) then 2022
+            when month({{ date_column }}) >= 4 then year({{ date_column }})
+            else year({{ date_column }}) - 1
+        end,
+        2013), 2022)
+{%- endmacro %}
+
+{#- Placeholder codes seen in published data instead of an area. -#}
+{% macro placeholder_ccg_codes() -%}
+    ('999', 'ENGLAND', 'INVALIDCODE', 'UNKNOWN', 'NONE', 'X99', 'Q99', 'ALL')
+{%- endmacro %}
+
+{#- map_to_ccg21(relation, code_column, vintage_column=none, period_column=none)
+
+    Returns a query (use it as a subquery) with every input row and column, plus:
+      map_row_id         a number per input row (an input row split between CCG21s repeats it)
+      source_code        the code, trimmed and upper case
+      source_code_type   'ons' for E38 codes, else 'ods'
+      resolved_vintage   the vintage asked for: vintage_column, else the CCG vintage of
+                         period_column, else the vintage that matches most of the input's codes
+                         (ties: 2021, then the latest) -- recorded in vintage_rule
+      vintage_rule       'given' | 'from_period' | 'best_match'
+      matched_vintage    the crosswalk vintage used: the resolved one when the code exists there,
+                         else the nearest earlier vintage that has it, else the nearest later one
+      ccg21_ons_code, ccg21_ods_code, weight, map_method  (from dim_ccg_code_crosswalk)
+      unmatched_reason   null when mapped; else 'missing code', 'placeholder code',
+                         'commissioning hub (not a CCG)', 'Welsh health board (outside England)'
+                         or 'unknown code'
+
+    Counts move to CCG21 as count * weight summed by CCG21 (weights sum to 1 per input row).
+    Rates must be rebuilt from mapped numerators and denominators, never averaged.
+    mapped + unmatched = input: count(distinct map_row_id) equals the input's row count. -#}
+{% macro map_to_ccg21(relation, code_column, vintage_column=none, period_column=none) -%}
+with mtc_input as (
+    select
+        mtc_source.*,
+        row_number() over (order by {{ code_column }}) as map_row_id,
+        {{ clean_code(code_column) }} as source_code,
+        case
+            when {{ regex_full_match(clean_code(code_column), 'E38[0-9]{6}') }} then 'ons'
+            else 'ods'
+        end as source_code_type,
+        {%- if vintage_column %}
+        cast({{ vintage_column }} as integer) as requested_vintage,
+        'given' as vintage_rule
+        {%- elif period_column %}
+        {{ ccg_vintage_of_date(period_column) }} as requested_vintage,
+        'from_period' as vintage_rule
+        {%- else %}
+        cast(null as integer) as requested_vintage,
+        'best_match' as vintage_rule
+        {%- endif %}
+    from {{ relation }} as mtc_source
+),
+
+mtc_crosswalk as (
+    select
+        source_code,
+        source_code_type,
+        source_vintage,
+        ccg21_ons_code,
+        ccg21_ods_code,
+        weight,
+        method
+    from {{ ref('dim_ccg_code_crosswalk') }}
+),
+
+mtc_vintage_match as (
+    select
+        known.source_vintage,
+        count(distinct codes.source_code) as matched_codes
+    from (select distinct source_code, source_code_type from mtc_input) as codes
+    inner join (select distinct source_code, source_code_type, source_vintage from mtc_crosswalk) as known
+        on codes.source_code = known.source_code and codes.source_code_type = known.source_code_type
+    group by known.source_vintage
+),
+
+mtc_best_vintage as (
+    select source_vintage as best_vintage
+    from mtc_vintage_match
+    -- ties: the canonical 2021 vintage first (ODS codes of 2021 and July 2022 coincide), then the latest
+    order by matched_codes desc, case when source_vintage = 2021 then 0 else 1 end, source_vintage desc
+    limit 1
+),
+
+mtc_resolved as (
+    select
+        mtc_input.*,
+        coalesce(mtc_input.requested_vintage, (select best_vintage from mtc_best_vintage)) as resolved_vintage
+    from mtc_input
+),
+
+mtc_candidates as (
+    select
+        mtc_resolved.map_row_id,
+        mtc_crosswalk.source_vintage as matched_vintage,
+        mtc_crosswalk.ccg21_ons_code,
+        mtc_crosswalk.ccg21_ods_code,
+        mtc_crosswalk.weight,
+        mtc_crosswalk.method as map_method,
+        dense_rank() over (
+            partition by mtc_resolved.map_row_id
+            order by
+                case
+                    when mtc_crosswalk.source_vintage <= mtc_resolved.resolved_vintage
+                        then mtc_resolved.resolved_vintage - mtc_crosswalk.source_vintage
+                    else 100 + mtc_crosswalk.source_vintage - mtc_resolved.resolved_vintage
+                end
+        ) as vintage_rank
+    from mtc_resolved
+    inner join mtc_crosswalk
+        on
+            mtc_resolved.source_code = mtc_crosswalk.source_code
+            and mtc_resolved.source_code_type = mtc_crosswalk.source_code_type
+),
+
+mtc_hubs as (
+    select distinct org_code
+    from {{ ref('stg_ods__eccg') }}
+    where upper(org_name) like '%COMMISSIONING HUB%'
+)
+
+select
+    mtc_resolved.*,
+    mtc_candidates.matched_vintage,
+    mtc_candidates.ccg21_ons_code,
+    mtc_candidates.ccg21_ods_code,
+    mtc_candidates.weight,
+    mtc_candidates.map_method,
+    case
+        when mtc_candidates.map_row_id is not null then null
+        when mtc_resolved.source_code is null then 'missing code'
+        when mtc_resolved.source_code in {{ placeholder_ccg_codes() }} then 'placeholder code'
+        when mtc_hubs.org_code is not null then 'commissioning hub (not a CCG)'
+        when {{ regex_full_match('mtc_resolved.source_code', '7A[0-9]|W11[0-9]{6}') }} then 'Welsh health board (outside England)'
+        else 'unknown code'
+    end as unmatched_reason
+from mtc_resolved
+left join mtc_candidates
+    on mtc_resolved.map_row_id = mtc_candidates.map_row_id and mtc_candidates.vintage_rank = 1
+left join mtc_hubs
+    on mtc_resolved.source_code = mtc_hubs.org_code
+{%- endmacro %}
+
+{#- Rows of mapped models that could not be mapped, for audit_unmatched_codes: one row per
+    model x code x reason with the number of input rows. -#}
+{% macro unmatched_rows(model_names) -%}
+    {%- set parts = [] -%}
+    {%- for name in model_names -%}
+        {%- set relation = ref(name) -%}
+        {%- if execute and load_relation(relation) is not none -%}
+            {%- do parts.append((name, relation)) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if parts | length == 0 -%}
+        select
+            cast(null as {{ dbt.type_string() }}) as source_model,
+            cast(null as {{ dbt.type_string() }}) as source_code,
+            cast(null as bigint) as row_count,
+            cast(null as {{ dbt.type_string() }}) as reason
+        where 1 = 0
+    {%- else -%}
+        {%- for name, relation in parts %}
+            select
+                '{{ name }}' as source_model,
+                source_code,
+                count(distinct map_row_id) as row_count,
+                unmatched_reason as reason
+            from {{ relation }}
+            where unmatched_reason is not null
+            group by source_code, unmatched_reason
+            {{ "union all" if not loop.last }}
+        {%- endfor -%}
+    {%- endif -%}
+{%- endmacro %}

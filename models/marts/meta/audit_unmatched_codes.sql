@@ -1,0 +1,6 @@
+-- Grain: one mapped model x input code x reason that could not be moved to CCG21, with the number
+-- of input rows. Every model that uses map_to_ccg21 is listed here: nothing is dropped silently.
+{{ unmatched_rows([
+    'int_trust_commissioner_pairs_mapped',
+    'int_trust_geographic_ccg21',
+]) }}

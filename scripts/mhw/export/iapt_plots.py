@@ -1,0 +1,116 @@
+"""IAPT recovery plots (PNG): odds-ratio forest plot, recovery rate by IMD decile with Wilson 95%
+intervals, ROC curve and calibration plot of the recommended model (All referrals, hold-out).
+
+Only aggregates are drawn: the IMD plot reads the suppressed segment table (suppressed deciles are
+left out); the ROC and calibration plots are summaries of the hold-out predictions (calibration
+bins of at least 5 referrals each). Skipped quietly when the IAPT tables are absent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+NEEDED = ("fct_iapt_referral_outcomes", "fct_iapt_recovery_segments", "iapt_recovery_model_coefficients")
+FILES = {
+    "forest": "iapt_recovery_odds_ratios.png",
+    "imd": "iapt_recovery_rate_by_imd_decile.png",
+    "roc": "iapt_recovery_roc_curve.png",
+    "calibration": "iapt_recovery_calibration.png",
+}
+CALIBRATION_BINS = 10
+
+
+def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+
+
+def write(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
+    if not set(NEEDED) <= _tables(con):
+        return []
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+    from sklearn.metrics import roc_auc_score, roc_curve
+
+    from ..stats.iapt_models import holdout, modelled_rows
+
+    written: list[Path] = []
+
+    def save(fig, key: str) -> None:
+        path = Path(out_dir) / FILES[key]
+        fig.tight_layout()
+        fig.savefig(path, dpi=120, metadata={"Software": None})
+        plt.close(fig)
+        written.append(path)
+
+    coefficients = con.execute(
+        "select term, odds_ratio, ci_low, ci_high, reference_level from iapt_recovery_model_coefficients "
+        "where model = 'recommended' and segment = 'All' and term != 'Intercept' "
+        "order by case when term like '%:%' then 1 else 0 end, term"
+    ).df()
+    if not coefficients.empty:
+        fig, ax = plt.subplots(figsize=(8, 0.32 * len(coefficients) + 1.5))
+        ypos = np.arange(len(coefficients))[::-1]
+        ratio = coefficients["odds_ratio"]
+        ax.errorbar(
+            ratio, ypos, xerr=[ratio - coefficients["ci_low"], coefficients["ci_high"] - ratio],
+            fmt="o", color="#005eb8", ecolor="#425563", capsize=3,
+        )
+        ax.axvline(1.0, color="grey", linestyle="--", linewidth=1)
+        ax.set_xscale("log")
+        ax.set_yticks(ypos, [f"{t} (vs {r})" if ":" in t else t
+                             for t, r in zip(coefficients["term"], coefficients["reference_level"], strict=True)])
+        ax.set_xlabel("Odds ratio of recovery (95% CI, log scale)")
+        ax.set_title("Odds ratios of recovery (recommended model, all referrals\nthat finished treatment at caseness)")
+        save(fig, "forest")
+
+    imd = con.execute(
+        "select imd_decile, try_cast(recovery_rate_pct as double) as rate, recovery_rate_ci_low_pct as low, "
+        "recovery_rate_ci_high_pct as high from fct_iapt_recovery_segments "
+        "where breakdown = 'imd_decile' and not is_suppressed and imd_decile != 'Not known' "
+        "order by try_cast(imd_decile as integer)"
+    ).df()
+    if not imd.empty:
+        fig, ax = plt.subplots(figsize=(7, 4.5))
+        x = imd["imd_decile"].astype(int)
+        ax.errorbar(x, imd["rate"], yerr=[imd["rate"] - imd["low"], imd["high"] - imd["rate"]],
+                    fmt="o-", color="#005eb8", ecolor="#425563", capsize=3)
+        ax.set_xticks(range(1, 11))
+        ax.set_xlabel("IMD decile (1 = most deprived)")
+        ax.set_ylabel("Recovery rate, % (Wilson 95% CI)")
+        ax.set_title("Recovery rate by deprivation")
+        save(fig, "imd")
+
+    rows = modelled_rows(con.execute("select * from fct_iapt_referral_outcomes").df())
+    if len(rows) >= 50 and rows["is_recovered"].nunique() == 2:
+        try:
+            observed, predicted = holdout(rows, "recommended")
+        except ValueError:
+            return written
+        if len(np.unique(observed)) == 2:
+            fpr, tpr, _ = roc_curve(observed, predicted)
+            fig, ax = plt.subplots(figsize=(5, 5))
+            ax.plot(fpr, tpr, color="#005eb8", label=f"AUC {roc_auc_score(observed, predicted):.3f}")
+            ax.plot([0, 1], [0, 1], color="grey", linestyle="--", linewidth=1)
+            ax.set_xlabel("False positive rate")
+            ax.set_ylabel("True positive rate")
+            ax.set_title("ROC curve, recommended model (hold-out)")
+            ax.legend(loc="lower right")
+            save(fig, "roc")
+
+            order = np.argsort(predicted, kind="stable")
+            bins = [b for b in np.array_split(order, CALIBRATION_BINS) if len(b) >= 5]
+            fig, ax = plt.subplots(figsize=(5, 5))
+            ax.plot([predicted[b].mean() for b in bins], [observed[b].mean() for b in bins],
+                    "o-", color="#005eb8", label="deciles of predicted risk")
+            ax.plot([0, 1], [0, 1], color="grey", linestyle="--", linewidth=1, label="perfect calibration")
+            ax.set_xlabel("Predicted probability of recovery")
+            ax.set_ylabel("Observed recovery rate")
+            ax.set_title("Calibration, recommended model (hold-out)")
+            ax.legend(loc="upper left")
+            save(fig, "calibration")
+    return written

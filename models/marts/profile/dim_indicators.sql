@@ -18,6 +18,7 @@ with seeded as (
         'cmhs_indicators',
         'restraint_indicators',
         'ethnicity_indicators',
+        'iapt_indicators',
     ], columns) }}
 ),
 

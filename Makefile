@@ -38,6 +38,7 @@ lint: install
 	@echo "==> ruff"
 	$(BIN)/ruff check scripts tests
 	@echo "==> sqlfluff"
+	@mkdir -p "$(dir $(WAREHOUSE))"  # the dbt templater opens the warehouse file (created empty on a fresh clone)
 	$(BIN)/sqlfluff lint models macros tests --processes 2
 
 pytest: install

@@ -1,4 +1,4 @@
-{{ config(tags=['export']) }}
+{{ config(tags=['export', 'python']) }}
 {#- Distinct state sequences per group with the people sharing them, for publication: counts by the
     NHS small-number rule ('*' = fewer than 5 people; the sequence index plots draw only the
     others). -#}

@@ -3,4 +3,5 @@
 {{ unmatched_rows([
     'int_trust_commissioner_pairs_mapped',
     'int_trust_geographic_ccg21',
+    'int_iapt__referrals_ccg21',
 ]) }}

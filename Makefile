@@ -15,7 +15,10 @@ export DBT_PROFILES_DIR := .
 export PYTHONPATH := $(CURDIR)/scripts
 MHW := $(BIN)/python -m mhw
 
-.PHONY: install build test lint pytest dbt-test docs clean lock
+SPARK_VENV := .venv-spark
+SPARK_DIR ?= warehouse/spark
+
+.PHONY: install build test lint pytest dbt-test docs clean lock test-spark
 
 install: $(VENV)/.installed
 
@@ -35,6 +38,7 @@ lint: install
 	@echo "==> ruff"
 	$(BIN)/ruff check scripts tests
 	@echo "==> sqlfluff"
+	@mkdir -p "$(dir $(WAREHOUSE))"  # the dbt templater opens the warehouse file (created empty on a fresh clone)
 	$(BIN)/sqlfluff lint models macros tests --processes 2
 
 pytest: install
@@ -44,6 +48,25 @@ pytest: install
 dbt-test: install
 	@echo "==> dbt build on the demo"
 	$(MHW) build --warehouse "$(TEST_WAREHOUSE)" --export-dir "$(TEST_EXPORT_DIR)"
+
+# The SQL models and tests on Spark (dbt-spark, local session; dbt Python models are excluded there:
+# tag `python`), then every mart compared row for row with the DuckDB build of the same demo.
+$(SPARK_VENV)/.installed: requirements-spark.txt
+	@echo "==> Creating $(SPARK_VENV) from requirements-spark.txt (pinned; pyspark builds from source once)"
+	@test -x $(SPARK_VENV)/bin/python || $(PYTHON) -m venv $(SPARK_VENV)
+	$(SPARK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-spark.txt
+	@touch $@
+
+test-spark: install $(SPARK_VENV)/.installed
+	@echo "==> DuckDB build of the demo (the reference)"
+	$(MHW) build --warehouse "$(TEST_WAREHOUSE)" --export-dir "$(TEST_EXPORT_DIR)" --no-docs
+	@echo "==> dbt build --target spark"
+	rm -rf "$(SPARK_DIR)" && mkdir -p "$(SPARK_DIR)"
+	MHW_STAGE_DIR="$(CURDIR)/$(basename $(TEST_WAREHOUSE)).staged" MHW_SPARK_DIR="$(SPARK_DIR)" \
+	  $(SPARK_VENV)/bin/dbt build --target spark --target-path target/spark --exclude tag:python
+	@echo "==> Spark marts vs DuckDB marts"
+	MHW_SPARK_DIR="$(SPARK_DIR)" $(SPARK_VENV)/bin/python -m mhw.spark_compare --duckdb "$(TEST_WAREHOUSE)" \
+	  --manifest target/spark/manifest.json
 
 docs: install
 	$(BIN)/dbt docs generate --static

@@ -19,3 +19,9 @@
             )
     end
 {%- endmacro %}
+
+{#- ISO dates as published in record-level extracts ('YYYY-MM-DD'; a Parquet timestamp staged as
+    text keeps its date part); anything else becomes null. -#}
+{% macro iso_to_date(column) -%}
+    try_cast(substr(trim({{ column }}), 1, 10) as date)
+{%- endmacro %}

@@ -26,3 +26,24 @@
 {% macro text_to_number(column, type='double') -%}
     try_cast(nullif(replace(trim({{ column }}), ',', ''), '') as {{ type }})
 {%- endmacro %}
+
+{#- Flags published as text: true/false, Y/N, 1/0 (any case); anything else is null. -#}
+{% macro text_to_boolean(column) -%}
+    case
+        when upper(trim({{ column }})) in ('TRUE', 'T', 'Y', 'YES', '1') then true
+        when upper(trim({{ column }})) in ('FALSE', 'F', 'N', 'NO', '0') then false
+    end
+{%- endmacro %}
+
+{#- Text from a seed: blank is null. dbt-spark loads an empty seed cell as the string 'None'. -#}
+{% macro seed_text(column) -%}
+    {{ return(adapter.dispatch('seed_text', 'mh_warehouse')(column)) }}
+{%- endmacro %}
+
+{% macro default__seed_text(column) -%}
+    nullif(trim({{ column }}), '')
+{%- endmacro %}
+
+{% macro spark__seed_text(column) -%}
+    nullif(nullif(trim({{ column }}), ''), 'None')
+{%- endmacro %}

@@ -6,6 +6,7 @@ committed file differs from what the registry gives.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .sources import REGISTRY, TOPICS
@@ -64,6 +65,8 @@ def topic_yaml(topic: str) -> str | None:
                 text = "Coordinate reference system of the file (EPSG code)."
             elif column == "geometry_geojson":
                 text = "Geometry as GeoJSON text, reprojected to WGS84 longitude/latitude."
+            elif s.filename and column in re.compile(s.filename).groupindex:
+                text = f"Taken from the file name (pattern `{s.filename}`); null when the name does not match."
             else:
                 text = "Taken from the file's header or sheet name (vintage years as 20yy)."
             lines += [f"          - name: {column}", f"            description: {_quote(text)}"]

@@ -61,6 +61,25 @@ def cell_text(value: object) -> str | None:
     return text if text.strip() != "" else None
 
 
+def combined_header(upper: list[object], lower: list[object]) -> list[str]:
+    """Two header rows as one: the upper row filled right across blanks, joined with ' | '."""
+    width = max(len(upper), len(lower))
+    names, current = [], ""
+    for i in range(width):
+        top = normalise(upper[i]) if i < len(upper) else ""
+        bottom = normalise(lower[i]) if i < len(lower) else ""
+        current = top or current
+        names.append(" | ".join(p for p in (current, bottom) if p))
+    return names
+
+
+def header_for(source: Source, rows: list[list[object]], i: int) -> list[str] | None:
+    """The header of `source` if it starts at row i (None when the rows run out)."""
+    if source.header_rows == 2:
+        return combined_header(rows[i], rows[i + 1]) if i + 1 < len(rows) else None
+    return [normalise(c) for c in rows[i]] if i < len(rows) else None
+
+
 def _vintage(group: str, value: str) -> str:
     return "20" + value if re.fullmatch(r"\d\d", value) and "vintage" in group else value
 
@@ -154,6 +173,17 @@ def read_geojson(path: Path) -> dict:
         raise LoadError(f"{path.name}: not valid JSON: {exc}") from exc
 
 
+def parquet_header(path: Path) -> list[str]:
+    """Column names of a Parquet file, in file order (read from its schema, not its rows)."""
+    import duckdb
+
+    try:
+        with duckdb.connect() as con:
+            return [r[0] for r in con.execute("describe select * from read_parquet(?)", [str(path)]).fetchall()]
+    except duckdb.Error as exc:
+        raise LoadError(f"{path.name}: cannot be read as Parquet: {exc}") from exc
+
+
 def geojson_header(document: dict) -> list[str]:
     names: list[str] = []
     for feature in document.get("features", [])[:50]:
@@ -175,11 +205,27 @@ def _headerless_match(source: Source, rows: list[list[str]]) -> bool:
     return good / len(rows) >= HEADERLESS_MATCH_SHARE
 
 
+def filename_values(source: Source, name: str) -> dict[str, str]:
+    """Named groups of the source's `filename` regex found in a file's base name."""
+    if not source.filename:
+        return {}
+    m = re.search(source.filename, Path(name.split("!")[-1]).name, re.IGNORECASE)
+    return {k: _vintage(k, v) for k, v in m.groupdict().items() if v is not None} if m else {}
+
+
 def recognise(file: LandingFile) -> tuple[list[Part], str]:
     """Recognise a landing file. Returns the parts found and, if none, the reason.
 
     Raises SchemaDriftError when the file nearly matches a source but lacks a column.
     """
+    parts, reason = _recognise(file)
+    for part in parts:
+        for key, value in filename_values(part.source, file.name).items():
+            part.values.setdefault(key, value)
+    return parts, reason
+
+
+def _recognise(file: LandingFile) -> tuple[list[Part], str]:
     if file.topic is None:
         return [], "not inside a landing topic folder (" + ", ".join(TOPICS) + ")"
     candidates = [s for s in sources_for_topic(file.topic) if file.path.suffix.lower() in s.extensions]
@@ -195,6 +241,8 @@ def recognise(file: LandingFile) -> tuple[list[Part], str]:
         document = read_geojson(file.path)
         header = geojson_header(document)
         return _recognise_table(file, candidates, header, None, None, rows=None)
+    if suffix == ".parquet":
+        return _recognise_table(file, candidates, parquet_header(file.path), None, 0, rows=None)
     rows = read_csv_sample(file.path)
     if not rows:
         return [], "empty file"
@@ -203,11 +251,14 @@ def recognise(file: LandingFile) -> tuple[list[Part], str]:
 
 def _recognise_table(file, candidates, header, sheet, header_row, rows):
     headered = [s for s in candidates if not s.headerless]
-    matches = [(s, *match_header(s, header)) for s in headered]
+    headers = {s.id: (header_for(s, rows, 0) or header) if rows is not None else header for s in headered}
+    matches = [(s, *match_header(s, headers[s.id])) for s in headered]
     best = _best(matches)
     if best:
         source, positions, values, _ = best
-        return [Part(source, sheet, header_row, positions, melt_columns(source, header, positions), values)], ""
+        last = None if header_row is None else header_row + source.header_rows - 1
+        melted = melt_columns(source, headers[source.id], positions)
+        return [Part(source, sheet, last, positions, melted, values)], ""
     if rows is not None:
         for source in (s for s in candidates if s.headerless):
             if _headerless_match(source, rows):
@@ -228,16 +279,18 @@ def _recognise_workbook(file, candidates):
             m = re.fullmatch(source.sheet or ".*", sheet_name.strip(), re.IGNORECASE)
             if not m:
                 continue
-            sheet_values = {k: v for k, v in m.groupdict().items() if v is not None}
+            sheet_values = {k: _vintage(k, v) for k, v in m.groupdict().items() if v is not None}
             found = None
-            for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-                header = [normalise(c) for c in row]
+            for i in range(min(len(rows), HEADER_SEARCH_ROWS)):
+                header = header_for(source, rows, i)
+                if header is None:
+                    break
                 positions, values, missing = match_header(source, header)
                 if not missing:
                     found = Part(
                         source,
                         sheet_name,
-                        i,
+                        i + source.header_rows - 1,
                         positions,
                         melt_columns(source, header, positions),
                         {**sheet_values, **values},

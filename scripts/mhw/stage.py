@@ -20,6 +20,7 @@ from .landing import (
     Part,
     cell_text,
     list_files,
+    parquet_header,
     read_csv_sample,
     read_geojson,
     read_sheets,
@@ -80,6 +81,16 @@ def _part_relation(con: duckdb.DuckDBPyConnection, file: LandingFile, part: Part
         frame = None
     if frame is not None:
         con.register(f"{key}_raw", frame)
+        raw = f"{key}_raw"
+    elif suffix == ".parquet":
+        # every column as text (like CSV); _source_row = the data row's number in the file (1-based)
+        names = parquet_header(file.path)
+        quoted = ['"' + n.replace('"', '""') + '"' for n in names]
+        texts = ", ".join(f'cast({q} as varchar) as "c{i}"' for i, q in enumerate(quoted))
+        con.execute(
+            f"create or replace temp view {key}_raw as select {texts}, file_row_number + 1 as _source_row "
+            f"from read_parquet({_sql_text(str(file.path))}, file_row_number=true)"
+        )
         raw = f"{key}_raw"
     else:
         width = _csv_width(file.path, part)

@@ -3,7 +3,9 @@
 -- identity, successor or merger, weight 1); vintage 2022 is the July 2022 Sub-ICB locations, whose
 -- boundaries moved in places: weights from the LSOAs they share with each CCG21 (identity when a
 -- Sub-ICB location is exactly one CCG21, else split_by_population). Weights sum to 1 per source code
--- and vintage. Codes that cannot be resolved are absent here (see int_ccg_successor_chains).
+-- and vintage. Codes that cannot be resolved are absent here (see int_ccg_successor_chains) unless
+-- seeds/geography/ccg_manual_mappings.csv maps them by hand (method 'manual'; it replaces the
+-- automatic rows of the same code, form and vintage).
 with codes as (
     select
         vintage,
@@ -116,6 +118,43 @@ both_forms as (
         method
     from targets
     where ccg_ons_code is not null
+),
+
+manual as (
+    select
+        source_code,
+        source_code_type,
+        source_vintage,
+        ccg21_ods_code,
+        weight,
+        'manual' as method
+    from {{ ref('ccg_manual_mappings') }}
+),
+
+automatic_and_manual as (
+    select
+        both_forms.source_code,
+        both_forms.source_code_type,
+        both_forms.source_vintage,
+        both_forms.ccg21_ods_code,
+        both_forms.weight,
+        both_forms.method
+    from both_forms
+    left join manual
+        on
+            both_forms.source_code = manual.source_code
+            and both_forms.source_code_type = manual.source_code_type
+            and both_forms.source_vintage = manual.source_vintage
+    where manual.source_code is null
+    union all
+    select
+        source_code,
+        source_code_type,
+        source_vintage,
+        ccg21_ods_code,
+        weight,
+        method
+    from manual
 )
 
 select
@@ -126,7 +165,7 @@ select
     cast(both_forms.ccg21_ods_code as {{ dbt.type_string() }}) as ccg21_ods_code,
     cast(sum(both_forms.weight) as double) as weight,
     cast(min(both_forms.method) as {{ dbt.type_string() }}) as method
-from both_forms
+from automatic_and_manual as both_forms
 inner join ccg21 on both_forms.ccg21_ods_code = ccg21.ccg_ods_code
 group by
     both_forms.source_code,

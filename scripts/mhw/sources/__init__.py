@@ -33,6 +33,12 @@ class Source:
     columns: output column -> regex that the header (or, for headerless files, every value of
     that position) must match in full, case-insensitively. Named groups in a header regex (for
     example ``CCG(?P<vintage>\\d\\d)CD``) become extra columns (two-digit years become 20yy).
+    filename: a regex searched (case-insensitively) in the file's base name; its named groups
+    become columns too (for files whose period is only in the name). It does not decide
+    recognition: a name that does not match leaves those columns null.
+    header_rows=2: the header spans two rows (a group heading spanning several columns above a
+    sub-heading); the upper row is filled to the right across blanks and each column is matched as
+    "<upper> | <lower>" (just "<upper>" or "<lower>" when the other is blank).
     """
 
     id: str
@@ -49,12 +55,14 @@ class Source:
     sheet: str = ""  # regex on sheet names (spreadsheets); named groups become columns
     melt: tuple[str, str, str] | None = None  # (key column, value column, header regex)
     geometry: bool = False  # GeoJSON: keep the geometry (reprojected to WGS84)
+    filename: str = ""  # regex searched in the file name; its named groups become columns (null if no match)
+    header_rows: int = 1  # 2: a two-row header; each column is named "<upper> | <lower>" (upper filled right)
     notes: str = ""
     group_columns: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         groups: list[str] = []
-        for pattern in [*self.columns.values(), self.sheet]:
+        for pattern in [*self.columns.values(), self.sheet, self.filename]:
             for name in re.compile(pattern).groupindex:
                 if name not in groups:
                     groups.append(name)

@@ -1,0 +1,41 @@
+{{ config(tags=['reference']) }}
+-- The commissioner of each spell-month (MHS101 OrgIDComm of the spell's referral) moved to CCG21
+-- with map_to_ccg21, using the CCG vintage of the reporting period. A spell is indivisible: where a
+-- code is split between CCG21s it goes to the CCG21 with the largest weight. Codes that cannot be
+-- mapped keep their reason (listed in audit_unmatched_codes) and are counted under org_code UNKNOWN.
+with mapped as (
+    select
+        m.uniq_month_id,
+        m.hospital_spell_id,
+        m.commissioner_code,
+        m.map_row_id,
+        m.source_code,
+        m.source_code_type,
+        m.resolved_vintage,
+        m.matched_vintage,
+        m.ccg21_ons_code,
+        m.ccg21_ods_code,
+        m.weight,
+        m.map_method,
+        m.unmatched_reason
+    from (
+        {{ map_to_ccg21(ref('int_lda_mha_spells'), 'commissioner_code', period_column='reporting_period_end') }}
+    ) as m
+)
+
+select
+    uniq_month_id,
+    hospital_spell_id,
+    commissioner_code,
+    map_row_id,
+    source_code,
+    source_code_type,
+    resolved_vintage,
+    matched_vintage,
+    ccg21_ons_code,
+    ccg21_ods_code,
+    weight,
+    map_method,
+    unmatched_reason
+from mapped
+qualify row_number() over (partition by map_row_id order by weight desc nulls last, ccg21_ods_code asc) = 1

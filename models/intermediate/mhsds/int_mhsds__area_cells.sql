@@ -1,0 +1,38 @@
+-- Grain: one additive MHSDS count (latest status) for a CCG / Sub-ICB location or a provider:
+-- reporting period x breakdown x area or provider code x measure. Input of the CCG21 attribution.
+-- Out of scope (kept in int_mhsds__monthly_latest only): cells with a secondary level, and measures
+-- that cannot be summed over areas (proportions, percentages, rates, medians, percentiles, means).
+select
+    reporting_period_start,
+    reporting_period_end,
+    breakdown,
+    primary_level as area_code,
+    primary_level_description as area_name,
+    measure_id,
+    measure_name,
+    measure_value,
+    is_suppressed,
+    source_file,
+    source_row,
+    case
+        when lower(breakdown) like 'provider%' then 'provider'
+        else 'residence'
+    end as attribution
+from {{ ref('int_mhsds__monthly_latest') }}
+where
+    secondary_level is null
+    and (
+        lower(breakdown) like 'ccg%'
+        or lower(breakdown) like 'sub icb%'
+        or lower(breakdown) = 'provider'
+    )
+    and not (
+        lower(measure_name) like '%proportion%'
+        or lower(measure_name) like '%percentage%'
+        or lower(measure_name) like '%rate %'
+        or lower(measure_name) like 'median%'
+        or lower(measure_name) like '%percentile%'
+        or lower(measure_name) like 'mean %'
+        or lower(measure_name) like 'average%'
+        or lower(measure_name) like '%crude rate%'
+    )

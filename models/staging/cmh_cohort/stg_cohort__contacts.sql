@@ -1,0 +1,7 @@
+select
+    {{ clean_text('person_id') }} as person_id,
+    try_cast({{ clean_text('contact_date') }} as date) as contact_date,
+    lower({{ clean_text('setting') }}) as setting,
+    _source_file as source_file,
+    _source_row as source_row
+from {{ source('cmh_cohort', 'cohort_contacts') }}

@@ -1,0 +1,10 @@
+select
+    {{ text_to_number('mhs403_uniq_id', 'bigint') }} as mhs403_uniq_id,
+    {{ clean_text('uniq_mh_act_episode_id') }} as uniq_mh_act_episode_id,
+    {{ clean_text('person_id') }} as person_id,
+    {{ text_to_number('uniq_month_id', 'bigint') }} as uniq_month_id,
+    {{ iso_to_date('start_date_mh_cond_disch') }} as start_date_mh_cond_disch,
+    {{ iso_to_date('end_date_mh_cond_disch') }} as end_date_mh_cond_disch,
+    _source_file as source_file,
+    _source_row as source_row
+from {{ source('mhsds_records', 'nhsd_mhs403_conditional_discharge') }}

@@ -3,8 +3,17 @@
 -- record-level data, so suppressed here (NHS rule: value null and is_suppressed when a count is
 -- under 5; a numerator or denominator under 5 null, others rounded to the nearest 5).
 -- `value` and `source` are the names the CCG indicator contract fixes (hence the noqa).
+-- Only complete financial years: a year is reported when the extract reaches its 31 March (latest
+-- referral or discharge date on or after it), so a part year is never shown as a rate.
 {{ config(tags=['reference']) }}
-with finished as (
+with extract_coverage as (
+    select
+        max(referral_received_date) as last_referral_date,
+        max(discharge_date) as last_discharge_date
+    from {{ ref('int_iapt__referrals_ccg21') }}
+),
+
+finished as (
     select
         ccg21_ons_code,
         weight,
@@ -31,6 +40,18 @@ counts as (
     group by ccg21_ons_code, financial_year_start
 ),
 
+complete_years as (
+    select counts.*
+    from counts
+    cross join extract_coverage
+    where
+        cast(cast(counts.financial_year_start + 1 as {{ dbt.type_string() }}) || '-03-31' as date)
+        <= greatest(
+            coalesce(extract_coverage.last_referral_date, extract_coverage.last_discharge_date),
+            coalesce(extract_coverage.last_discharge_date, extract_coverage.last_referral_date)
+        )
+),
+
 ratios as (
     select
         ccg21_ons_code,
@@ -38,7 +59,7 @@ ratios as (
         'iapt_recovery_rate' as indicator_id,
         recovered as numerator,
         finished_at_caseness as denominator
-    from counts
+    from complete_years
     union all
     select
         ccg21_ons_code,
@@ -46,7 +67,7 @@ ratios as (
         'iapt_reliable_improvement_rate' as indicator_id,
         reliably_improved as numerator,
         finished as denominator
-    from counts
+    from complete_years
 )
 
 select

@@ -39,7 +39,8 @@ def test_iapt_records_alone_builds_the_domain(iapt_only):
         "fct_iapt_referral_outcomes", "fct_iapt_recovery_segments", "iapt_recovery_model_coefficients",
         "iapt_recovery_model_metrics",
     } <= tables
-    assert "stg_ods__eccg" not in tables  # the reference topic was absent, so its models were skipped
+    # the reference topic was absent: its models and the CCG21 breakdown (which needs the geography) were skipped
+    assert "stg_ods__eccg" not in tables and "int_iapt__ccg_indicators" not in tables
 
 
 def test_sql_definitions_reproduce_the_planted_flags(iapt_only):

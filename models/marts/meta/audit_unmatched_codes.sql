@@ -10,4 +10,5 @@
     'int_population__ccg_cells_mapped',
     'int_ethnicity__ccg_cells_mapped',
     'int_lda_mha_spell_ccg21',
+    'int_iapt__referrals_ccg21',
 ]) }}

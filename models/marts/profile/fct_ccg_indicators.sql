@@ -9,6 +9,7 @@
     'int_cmhs__ccg_indicators',
     'int_restraint__ccg_indicators',
     'int_ethnicity__ccg_indicators',
+    'int_iapt__ccg_indicators',
 ], [
     ('ccg21_ons_code', dbt.type_string()),
     ('indicator_id', dbt.type_string()),

@@ -53,7 +53,7 @@ def write(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
         "order by case when term like '%:%' then 1 else 0 end, term"
     ).df()
     if not coefficients.empty:
-        fig, ax = plt.subplots(figsize=(8, 0.32 * len(coefficients) + 1.5))
+        fig, ax = plt.subplots(figsize=(9, 0.32 * len(coefficients) + 1.5))
         ypos = np.arange(len(coefficients))[::-1]
         ratio = coefficients["odds_ratio"]
         ax.errorbar(
@@ -62,10 +62,15 @@ def write(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
         )
         ax.axvline(1.0, color="grey", linestyle="--", linewidth=1)
         ax.set_xscale("log")
+        ticks = [t for t in (0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4) if ratio.min() / 1.2 <= t <= ratio.max() * 1.2]
+        ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
+        ax.xaxis.set_minor_formatter(plt.NullFormatter())
         ax.set_yticks(ypos, [f"{t} (vs {r})" if ":" in t else t
                              for t, r in zip(coefficients["term"], coefficients["reference_level"], strict=True)])
         ax.set_xlabel("Odds ratio of recovery (95% CI, log scale)")
-        ax.set_title("Odds ratios of recovery (recommended model, all referrals\nthat finished treatment at caseness)")
+        fig.suptitle(
+            "Odds ratios of recovery: recommended model, all referrals that finished treatment at caseness", fontsize=11
+        )
         save(fig, "forest")
 
     imd = con.execute(

@@ -31,7 +31,8 @@ def test_ods_workbook_is_read_like_xlsx(tmp_path):
     from mhw.demo.formats import write_ods
 
     path = tmp_path / "book.ods"
-    write_ods(path, {"CMH20_Trust_Scores": [["Title & notes"], [], ["Trust code", "meanQ3"], ["RX1", 7.5], ["RX2", ""]]})
+    rows = [["Title & notes"], [], ["Trust code", "meanQ3"], ["RX1", 7.5], ["RX2", ""]]
+    write_ods(path, {"CMH20_Trust_Scores": rows})
     rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("CMH20_Trust_Scores").to_python()
     assert rows[0][0] == "Title & notes" and rows[3] == ["RX1", 7.5] and rows[4] == ["RX2", ""]
 

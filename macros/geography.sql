@@ -232,7 +232,7 @@ left join {{ ref('int_trust_ccg_weights') }} as mpc_weights
             select
                 '{{ entry["model"] }}' as mapped_model,
                 '{{ entry["input"] }}' as input_model,
-                {{ "'" ~ entry["filter"] | replace("'", "''") ~ "'" if entry.get("filter") else "cast(null as " ~ dbt.type_string() ~ ")" }} as input_filter,
+                {{ "'" ~ entry["filter"] | replace("'", "") ~ "'" if entry.get("filter") else "cast(null as " ~ dbt.type_string() ~ ")" }} as input_filter,
                 (select count(*) from {{ input }} where {{ entry.get("filter", "1 = 1") }}) as input_rows,
                 (select count(distinct map_row_id) from {{ mapped }} where unmatched_reason is null) as mapped_rows,
                 (select count(distinct map_row_id) from {{ mapped }} where unmatched_reason is not null)

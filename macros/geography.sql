@@ -150,6 +150,99 @@ left join mtc_hubs
     on mtc_resolved.source_code = mtc_hubs.org_code
 {%- endmacro %}
 
+{#- map_provider_to_ccg21(relation, code_column, order_by, where='1 = 1')
+
+    The provider (NHS trust) counterpart of map_to_ccg21: every input row and column, shared out to
+    CCG21 with the trust activity weights (int_trust_ccg_weights), plus the same mapping columns:
+      map_row_id       a number per input row (ordered by `order_by`; repeated per CCG21 share)
+      source_code      the provider code, trimmed and upper case
+      ccg21_ons_code, ccg21_ods_code, weight, map_method (the weight method)
+      unmatched_reason null when mapped; else 'missing code' or
+                       'provider without CCG21 activity weights' (listed in audit_unmatched_codes)
+    `where` restricts the input rows. mapped + unmatched = input, as for map_to_ccg21. -#}
+{% macro map_provider_to_ccg21(relation, code_column, order_by, where='1 = 1') -%}
+with mpc_input as (
+    select
+        mpc_source.*,
+        row_number() over (order by {{ order_by }}) as map_row_id,
+        {{ clean_code(code_column) }} as source_code
+    from {{ relation }} as mpc_source
+    where {{ where }}
+)
+
+select
+    mpc_input.*,
+    mpc_weights.ccg21_ons_code,
+    mpc_weights.ccg21_ods_code,
+    mpc_weights.weight,
+    mpc_weights.method as map_method,
+    case
+        when mpc_weights.provider_code is not null then null
+        when mpc_input.source_code is null then 'missing code'
+        else 'provider without CCG21 activity weights'
+    end as unmatched_reason
+from mpc_input
+left join {{ ref('int_trust_ccg_weights') }} as mpc_weights
+    on mpc_input.source_code = mpc_weights.provider_code
+{%- endmacro %}
+
+{#- Every model that moves rows to CCG21 (map_to_ccg21 or map_provider_to_ccg21), with the model
+    and filter its input rows come from: the one list audit_unmatched_codes and
+    audit_mapping_reconciliation read. A new mapped model is added here (one line). -#}
+{% macro mapped_models() -%}
+    {{ return([
+        {'model': 'int_trust_commissioner_pairs_mapped', 'input': 'stg_nhsd__iapt_trust_ccg_pairs'},
+        {'model': 'int_trust_geographic_ccg21', 'input': 'stg_ods__trust_geographic_ccg'},
+        {'model': 'int_oaps__ccg_cells_mapped', 'input': 'int_oaps__ccg_cells'},
+        {'model': 'int_mhsds__residence_cells_mapped', 'input': 'int_mhsds__area_cells',
+         'filter': "attribution = 'residence'"},
+        {'model': 'int_mhsds__provider_cells_mapped', 'input': 'int_mhsds__area_cells',
+         'filter': "attribution = 'provider'"},
+        {'model': 'int_restraint__provider_cells_mapped', 'input': 'int_restraint__provider_cells'},
+        {'model': 'int_restraint__data_map_rates_mapped', 'input': 'int_restraint__data_map_rates'},
+        {'model': 'int_cmhs__trust_scores_mapped', 'input': 'int_cmhs__trust_scores'},
+        {'model': 'int_population__ccg_cells_mapped', 'input': 'int_population__ccg_cells'},
+        {'model': 'int_ethnicity__ccg_cells_mapped', 'input': 'stg_ons__lad_ethnicity'},
+        {'model': 'int_lda_mha_spell_ccg21', 'input': 'int_lda_mha_spells'},
+        {'model': 'int_iapt__referrals_ccg21', 'input': 'fct_iapt_referral_outcomes'},
+    ]) }}
+{%- endmacro %}
+
+{#- One row per mapped model that exists: its input rows, the input rows mapped to CCG21 and those
+    left unmatched (distinct map_row_id), and the unmatched rows listed in audit_unmatched_codes. -#}
+{% macro mapping_reconciliation() -%}
+    {%- set parts = [] -%}
+    {%- for entry in mapped_models() -%}
+        {%- set mapped = ref(entry['model']) -%}
+        {%- set input = ref(entry['input']) -%}
+        {%- if execute and load_relation(mapped) is not none and load_relation(input) is not none -%}
+            {%- do parts.append((entry, mapped, input)) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if parts | length == 0 -%}
+        select
+            cast(null as {{ dbt.type_string() }}) as mapped_model,
+            cast(null as {{ dbt.type_string() }}) as input_model,
+            cast(null as {{ dbt.type_string() }}) as input_filter,
+            cast(null as bigint) as input_rows,
+            cast(null as bigint) as mapped_rows,
+            cast(null as bigint) as unmatched_rows
+        where 1 = 0
+    {%- else -%}
+        {%- for entry, mapped, input in parts %}
+            select
+                '{{ entry["model"] }}' as mapped_model,
+                '{{ entry["input"] }}' as input_model,
+                {{ "'" ~ entry["filter"] | replace("'", "") ~ "'" if entry.get("filter") else "cast(null as " ~ dbt.type_string() ~ ")" }} as input_filter,
+                (select count(*) from {{ input }} where {{ entry.get("filter", "1 = 1") }}) as input_rows,
+                (select count(distinct map_row_id) from {{ mapped }} where unmatched_reason is null) as mapped_rows,
+                (select count(distinct map_row_id) from {{ mapped }} where unmatched_reason is not null)
+                    as unmatched_rows
+            {{ "union all" if not loop.last }}
+        {%- endfor -%}
+    {%- endif -%}
+{%- endmacro %}
+
 {#- Rows of mapped models that could not be mapped, for audit_unmatched_codes: one row per
     model x code x reason with the number of input rows. -#}
 {% macro unmatched_rows(model_names) -%}

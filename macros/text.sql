@@ -47,3 +47,10 @@
 {% macro spark__seed_text(column) -%}
     nullif(nullif(trim({{ column }}), ''), 'None')
 {%- endmacro %}
+
+{#- A heading as an identifier part: lower case, spaces, dashes and slashes as `_`, brackets dropped
+    ('Physical restraint - Prone' -> 'physical_restraint_prone'). -#}
+{% macro text_to_key(column) -%}
+    lower(replace(replace(replace(replace(replace(replace(
+        trim({{ column }}), ' - ', '_'), ' ', '_'), '-', '_'), '/', '_'), '(', ''), ')', ''))
+{%- endmacro %}

@@ -41,3 +41,23 @@ def requires_shared_data():
         not SHARED_DATA.is_dir(),
         reason=f"real landing zone {SHARED_DATA} is absent (it sits beside the repository on the dev machines)",
     )
+
+
+@pytest.fixture(scope="session")
+def real_build(tmp_path_factory) -> Path:
+    """One build of the real landing zone per test session (warehouse mh.duckdb and exports/ in the
+    returned folder), shared by the real-data test modules; skipped when ../shared/data is absent."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"real landing zone {SHARED_DATA} is absent")
+    import os
+
+    from mhw.build import build
+
+    here = os.getcwd()
+    os.chdir(REPO)
+    try:
+        out = tmp_path_factory.mktemp("real")
+        build(SHARED_DATA, out / "mh.duckdb", out / "exports", docs=False, log=lambda *_: None)
+    finally:
+        os.chdir(here)
+    return out

@@ -8,24 +8,12 @@ import json
 import duckdb
 import pytest
 
-from conftest import REPO, SHARED_DATA, requires_shared_data
-from mhw.build import build
+from conftest import SHARED_DATA, requires_shared_data
 
 
 @pytest.fixture(scope="module")
-def real_warehouse(tmp_path_factory):
-    if not SHARED_DATA.is_dir():
-        pytest.skip(f"real landing zone {SHARED_DATA} is absent")
-    import os
-
-    here = os.getcwd()
-    os.chdir(REPO)
-    try:
-        out = tmp_path_factory.mktemp("real")
-        build(SHARED_DATA, out / "mh.duckdb", out / "exports", docs=False, log=lambda *_: None)
-    finally:
-        os.chdir(here)
-    return out
+def real_warehouse(real_build):
+    return real_build  # one real build per session (conftest), shared with the other real-data tests
 
 
 def _query(warehouse, sql):

@@ -1,12 +1,14 @@
 """The profile map page (scripts/mhw/export/profile_map.py) in a real headless browser.
 
-Needs Debian `chromium` (`apt-get install -y chromium`); skipped with a message when it is absent.
+Needs Debian `chromium` (`apt-get install -y chromium`); skipped with a message when it is absent,
+unless MHW_REQUIRE_CHROMIUM=1 (CI sets it after installing chromium): then its absence fails.
 The page reads its state from the URL hash, so each state is loaded with --dump-dom / --screenshot.
 """
 
 from __future__ import annotations
 
 import html.parser
+import os
 import shutil
 import subprocess
 import tempfile
@@ -23,6 +25,7 @@ needs_chromium = pytest.mark.skipif(
     CHROMIUM is None, reason="headless Chromium not installed (Debian: apt-get install -y chromium)"
 )
 ARTIFACTS = REPO / "test-artifacts"
+REQUIRED = os.environ.get("MHW_REQUIRE_CHROMIUM") == "1"
 
 AREAS = [
     ("E38000901", "80A", "NHS Northby CCG", rectangle(-3.0, 53.0, -2.0, 54.0)),
@@ -112,6 +115,12 @@ def test_page_is_self_contained():
     paths, width, height = svg_paths(AREAS)
     assert [p[0] for p in paths] == ["E38000901", "E38000902", "E38000903"]
     assert width == 640 and 0 < height < 2 * width
+
+
+def test_chromium_present_when_required():
+    if not REQUIRED:
+        pytest.skip("MHW_REQUIRE_CHROMIUM is not set: the browser test may skip")
+    assert CHROMIUM, "MHW_REQUIRE_CHROMIUM=1 but no chromium on PATH (Debian: apt-get install -y chromium)"
 
 
 @needs_chromium

@@ -11,15 +11,14 @@ with scores as (
 
 weighted as (
     select
-        weights.ccg21_ons_code,
-        'cmhs_' || lower(scores.question_id) || '_weighted' as indicator_id,
-        scores.survey_year,
-        sum(scores.mean_score * scores.respondents * weights.weight) as numerator,
-        sum(scores.respondents * weights.weight) as denominator
-    from scores
-    inner join {{ ref('int_trust_ccg_weights') }} as weights on scores.trust_code = weights.provider_code
-    where scores.respondents > 0
-    group by weights.ccg21_ons_code, scores.question_id, scores.survey_year
+        ccg21_ons_code,
+        'cmhs_' || lower(question_id) || '_weighted' as indicator_id,
+        survey_year,
+        sum(mean_score * respondents * weight) as numerator,
+        sum(respondents * weight) as denominator
+    from {{ ref('int_cmhs__trust_scores_mapped') }}
+    where unmatched_reason is null and respondents > 0
+    group by ccg21_ons_code, question_id, survey_year
 ),
 
 data_map as (

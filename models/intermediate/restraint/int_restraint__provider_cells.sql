@@ -95,11 +95,7 @@ select
     by_category.intervention_category,
     by_category.interventions,
     bed_days.bed_days,
-    case
-        when by_category.ethnic_group = 'BAME' then 'bame'
-        when by_category.ethnic_group = 'Non-BAME' then 'non_bame'
-        else 'unknown'
-    end as ethnic_group_key,
+    {{ restraint_ethnic_group_key('by_category.ethnic_group') }} as ethnic_group_key,
     by_category.is_suppressed or coalesce(bed_days.bed_days_suppressed, false) as is_suppressed
 from by_category
 left join bed_days

@@ -23,7 +23,11 @@ with seeded as (
 ),
 
 derived as (
-    {{ union_existing(['int_mhsds__indicator_catalogue', 'int_cmhs__indicator_catalogue'], columns) }}
+    {{ union_existing([
+        'int_mhsds__indicator_catalogue',
+        'int_cmhs__indicator_catalogue',
+        'int_restraint__data_map_indicator_catalogue',
+    ], columns) }}
 )
 
 select

@@ -8,6 +8,7 @@
     'int_population__ccg_indicators',
     'int_cmhs__ccg_indicators',
     'int_restraint__ccg_indicators',
+    'int_restraint__data_map_ccg_indicators',
     'int_ethnicity__ccg_indicators',
     'int_iapt__ccg_indicators',
 ], [

@@ -85,7 +85,7 @@ def write(world, root: Path, scale: float) -> None:
     lower = ["", ""] + [g for _ in WIDE_TYPES for g in GROUPS]
     body = []
     totals = [[] for _ in range(len(WIDE_TYPES) * len(GROUPS))]
-    for trust in trusts[:-1]:
+    for trust in trusts:  # RZZ included: a trust code that matches nothing
         cells = []
         for i in range(len(WIDE_TYPES) * len(GROUPS)):
             no_bed_days = trust.code == "RX3" and GROUPS[i % len(GROUPS)] == "Unknown/Not Stated"

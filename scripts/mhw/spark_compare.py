@@ -62,9 +62,9 @@ def _key(row):
     return tuple((0, "") if v is None else (1, f"{v:.6e}") if isinstance(v, float) else (2, str(v)) for v in row)
 
 
-def same_rows(left: list[tuple], right: list[tuple]) -> str | None:
+def same_rows(left: list[tuple], right: list[tuple], columns: list[str] | None = None) -> str | None:
     """None when both row lists hold the same rows in any order (floats within TOLERANCE), else the first
-    difference, described."""
+    difference, described (rows counted in the sorted order; columns named when `columns` is given)."""
     if len(left) != len(right):
         return f"{len(left)} rows on DuckDB, {len(right)} on Spark"
     a = sorted((tuple(_normal(v) for v in row) for row in left), key=_key)
@@ -72,10 +72,12 @@ def same_rows(left: list[tuple], right: list[tuple]) -> str | None:
     for i, (x, y) in enumerate(zip(a, b, strict=True)):
         for j, (u, v) in enumerate(zip(x, y, strict=True)):
             if isinstance(u, float) and isinstance(v, float):
-                if not math.isclose(u, v, rel_tol=TOLERANCE, abs_tol=TOLERANCE):
-                    return f"row {i}, column {j}: {u!r} (DuckDB) != {v!r} (Spark)"
-            elif u != v:
-                return f"row {i}, column {j}: {u!r} (DuckDB) != {v!r} (Spark)"
+                same = math.isclose(u, v, rel_tol=TOLERANCE, abs_tol=TOLERANCE)
+            else:
+                same = u == v
+            if not same:
+                column = f"column {j}" + (f" ({columns[j]})" if columns else "")
+                return f"row {i}, {column}: {u!r} (DuckDB) != {v!r} (Spark); DuckDB row {x}, Spark row {y}"
     return None
 
 
@@ -103,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         .config("spark.sql.warehouse.dir", f"{spark_dir}/spark-warehouse")
         .config("spark.hadoop.javax.jdo.option.ConnectionURL", f"jdbc:derby:;databaseName={spark_dir}/metastore_db")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
         .getOrCreate()
     )
@@ -124,8 +127,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {t.name:<{width}}  {'':>11}  {'':>10}  not compared: tag python, DuckDB only")
             continue
         problem = None
-        duck_rows: list[tuple] = []
-        spark_rows: list[tuple] = []
+        duck_rows: list[tuple] | None = None
+        spark_rows: list[tuple] | None = None
         if not on_spark or not on_duck:
             problem = "missing on " + " and ".join(e for e, ok in (("DuckDB", on_duck), ("Spark", on_spark)) if not ok)
         else:
@@ -135,10 +138,11 @@ def main(argv: list[str] | None = None) -> int:
             if problem is None:
                 spark_rows = [tuple(r) for r in table.select(*duck_columns).collect()]
                 duck_rows = con.execute(f'select * from main."{t.name}"').fetchall()
-                problem = same_rows(duck_rows, spark_rows)
+                problem = same_rows(duck_rows, spark_rows, duck_columns)
             compared += 1
         result = "equal" if problem is None else f"DIFFERENT: {problem}"
-        print(f"  {t.name:<{width}}  {len(duck_rows):>11}  {len(spark_rows):>10}  {result}")
+        counts = ("-" if rows is None else str(len(rows)) for rows in (duck_rows, spark_rows))
+        print(f"  {t.name:<{width}}  {next(counts):>11}  {next(counts):>10}  {result}")
         if problem:
             failures.append(f"{t.name}: {problem}")
         elif on_spark and on_duck:

@@ -7,8 +7,8 @@ import json
 from decimal import Decimal
 
 import pytest
-from conftest import REPO
 
+from conftest import REPO
 from mhw.spark_compare import models_to_compare, same_columns, same_rows
 
 

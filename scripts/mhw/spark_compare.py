@@ -104,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         SparkSession.builder.enableHiveSupport()
         .config("spark.sql.warehouse.dir", f"{spark_dir}/spark-warehouse")
         .config("spark.hadoop.javax.jdo.option.ConnectionURL", f"jdbc:derby:;databaseName={spark_dir}/metastore_db")
+        .config("spark.driver.extraJavaOptions", "-Dlog4j2.configurationFile=log4j2-spark.properties")
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")

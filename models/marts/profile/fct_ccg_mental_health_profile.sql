@@ -6,7 +6,8 @@
 -- fct_ccg_indicators tells which (is_suppressed). Like the data map's data.json, with column names
 -- that explain themselves; the period of each column is in dim_indicators.period_description.
 {%- set profile = [] -%}
-{%- if execute -%}
+{#- dim_indicators is absent only before its first build (e.g. when sqlfluff compiles on a fresh clone) -#}
+{%- if execute and load_relation(ref('dim_indicators')) is not none -%}
     {%- set result = run_query(
         "select indicator_id, profile_column from " ~ ref('dim_indicators')
         ~ " where profile_column is not null order by indicator_id"
@@ -42,5 +43,6 @@ select
         as {{ column }}{{ ',' if not loop.last }}  -- noqa: LT02
     {%- endfor %}
 from {{ ref('dim_ccgs') }} as ccgs
-left join latest on ccgs.ccg21_ons_code = latest.ccg21_ons_code
+-- (the join is unused only when no profile column is known yet, before dim_indicators exists)
+left join latest on ccgs.ccg21_ons_code = latest.ccg21_ons_code  -- noqa: ST11
 group by ccgs.ccg21_ons_code, ccgs.ccg21_ods_code, ccgs.ccg21_name

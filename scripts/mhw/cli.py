@@ -37,6 +37,12 @@ def _load(args) -> int:
 
 
 def _demo(args) -> int:
+    if args.england is not None:
+        from .demo.england import write_england
+
+        topics = set(args.topics.split(","))
+        write_england(Path(args.out), args.england, records="mhsds_records" in topics, monthly="mhsds" in topics)
+        return 0
     from .demo import generate
 
     generate(Path(args.out), scale=args.scale, seed=args.seed)
@@ -107,6 +113,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("out")
     p.add_argument("--scale", type=float, default=1.0)
     p.add_argument("--seed", type=int, default=20211001)
+    p.add_argument(
+        "--england",
+        type=float,
+        metavar="FRACTION",
+        help="instead: England-scale record-level MHSDS (12 months) and monthly CSVs (120 months) at this "
+        "fraction of England (1.0 = 1.4 million people a month), for the benchmarks",
+    )
+    p.add_argument("--topics", default="mhsds_records,mhsds", help="with --england: which topics to write")
     p.set_defaults(func=_demo)
 
     p = sub.add_parser("fetch", help="download a public file into a landing topic (or --list the sources)")

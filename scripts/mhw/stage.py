@@ -29,6 +29,8 @@ from .landing import (
 )
 from .sources import REGISTRY, TOPICS, Source
 
+# zstd: smaller than the default snappy and, for these all-text tables, faster to write
+PARQUET = "format parquet, compression zstd"
 MANIFEST_COLUMNS = ["path", "topic", "size_bytes", "sha256", "recognised_as", "status", "detail", "rows", "loaded_at"]
 
 
@@ -178,12 +180,33 @@ def _empty_select(source: Source) -> str:
     return f"select {cols}, cast(null as varchar) as _source_file, cast(null as bigint) as _source_row where false"
 
 
-def _manifest_row(file: LandingFile, status: str, detail: str, source: str | None, rows: int | None, now) -> dict:
+class _Digests:
+    """sha256 of the landing files, computed in a background thread while DuckDB reads them
+    (hashlib releases the GIL): the manifest's checksums cost no extra wall time."""
+
+    def __init__(self) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.pool = ThreadPoolExecutor(max_workers=1)
+        self.futures: dict[Path, object] = {}
+
+    def start(self, path: Path) -> None:
+        if path not in self.futures:
+            self.futures[path] = self.pool.submit(sha256_of, path)
+
+    def get(self, path: Path) -> str:
+        self.start(path)
+        return self.futures[path].result()
+
+
+def _manifest_row(
+    file: LandingFile, status: str, detail: str, source: str | None, rows: int | None, now, digests: _Digests
+) -> dict:
     return {
         "path": file.name,
         "topic": file.topic,
         "size_bytes": file.path.stat().st_size,
-        "sha256": sha256_of(file.path),
+        "sha256": digests.get(file.path),
         "recognised_as": source,
         "status": status,
         "detail": detail,
@@ -204,9 +227,12 @@ def stage(landing: Path, out_dir: Path, log=print) -> StageResult:
     result = StageResult(out_dir, present, absent)
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     con = duckdb.connect()
-    views: dict[str, list[str]] = {}
+    parts_by_source: dict[str, list[str]] = {}
     log(f"Loading landing zone {landing} ({len(files)} files)")
     queue = list(files)
+    digests = _Digests()
+    for file in queue:
+        digests.start(file.path)
     while queue:
         file = queue.pop(0)
         if file.path.suffix.lower() == ".zip":
@@ -216,14 +242,14 @@ def stage(landing: Path, out_dir: Path, log=print) -> StageResult:
                 log(f"  {file.name}!{name}: refused (path would leave the extraction folder)")
                 result.manifest.append(
                     {
-                        **_manifest_row(file, "refused", f"unsafe ZIP member path {name}", None, None, now),
+                        **_manifest_row(file, "refused", f"unsafe ZIP member path {name}", None, None, now, digests),
                         "path": f"{file.name}!{name}",
                         "sha256": None,
                         "size_bytes": None,
                     }
                 )
             result.manifest.append(
-                _manifest_row(file, "extracted", f"ZIP with {len(members)} members", None, None, now)
+                _manifest_row(file, "extracted", f"ZIP with {len(members)} members", None, None, now, digests)
             )
             log(f"  {file.name}: ZIP archive, {len(members)} members extracted, {len(refused)} refused")
             queue[0:0] = [
@@ -238,36 +264,46 @@ def stage(landing: Path, out_dir: Path, log=print) -> StageResult:
             raise LoadError(f"{file.name}: cannot be read: {exc}") from exc
         if not parts:
             log(f"  {file.name}: ignored: {reason}")
-            result.manifest.append(_manifest_row(file, "ignored", reason, None, None, now))
+            result.manifest.append(_manifest_row(file, "ignored", reason, None, None, now, digests))
             continue
         total = 0
         for part in parts:
-            key = f"v{sum(len(v) for v in views.values())}"
+            # each part is written to its own Parquet file as it is read (one pass over the file;
+            # the COPY returns the row count); a source's parts are combined below
+            n_parts = sum(len(v) for v in parts_by_source.values())
+            target = out_dir / f"_parts/{part.source.id}.{n_parts}.parquet"
+            target.parent.mkdir(exist_ok=True)
             try:
-                _part_relation(con, file, part, key)
-                rows = con.execute(f"select count(*) from {key}").fetchone()[0]
+                key = _part_relation(con, file, part, f"v{n_parts}")
+                rows = con.execute(f"copy {key} to {_sql_text(str(target))} ({PARQUET})").fetchone()[0]
             except duckdb.Error as exc:
                 where = f" (sheet '{part.sheet}')" if part.sheet else ""
                 raise LoadError(f"{file.name}{where}: cannot be read as {part.source.id}: {exc}") from exc
-            views.setdefault(part.source.id, []).append(key)
+            parts_by_source.setdefault(part.source.id, []).append(str(target))
             total += rows
         ids = sorted({p.source.id for p in parts})
         sheets = [p.sheet for p in parts if p.sheet]
         detail = f"sheets: {', '.join(sheets)}" if sheets else ""
         log(f"  {file.name}: recognised as {', '.join(ids)} ({total:,} rows{'; ' + detail if detail else ''})")
-        result.manifest.append(_manifest_row(file, "staged", detail, ", ".join(ids), total, now))
+        result.manifest.append(_manifest_row(file, "staged", detail, ", ".join(ids), total, now, digests))
     for source in REGISTRY.values():
         target = out_dir / f"{source.id}.parquet"
-        query = " union all ".join(f"select * from {v}" for v in views.get(source.id, [])) or _empty_select(source)
-        con.execute(f"copy ({query}) to {_sql_text(str(target))} (format parquet)")
+        parts = parts_by_source.get(source.id, [])
+        if len(parts) == 1:
+            Path(parts[0]).rename(target)
+        else:
+            files = "[" + ", ".join(_sql_text(p) for p in parts) + "]"
+            query = f"select * from read_parquet({files}, union_by_name=true)" if parts else _empty_select(source)
+            con.execute(f"copy ({query}) to {_sql_text(str(target))} ({PARQUET})")
         result.rows_by_source[source.id] = con.execute(
             f"select count(*) from read_parquet({_sql_text(str(target))})"
         ).fetchone()[0]
-        if source.id not in views and source.topic in present:
+        if not parts and source.topic in present:
             log(f"  notice: no file for {source.id} in {source.topic}/ (staged empty)")
     for topic in absent:
         log(f"  notice: topic {topic}/ is absent: its domain is skipped (dbt models tagged {topic} excluded)")
-    shutil.rmtree(out_dir / "_unzipped", ignore_errors=True)
+    for folder in ("_unzipped", "_parts"):
+        shutil.rmtree(out_dir / folder, ignore_errors=True)
     manifest = pd.DataFrame(result.manifest, columns=MANIFEST_COLUMNS)
     con.register("manifest", manifest)
     con.execute(
@@ -277,6 +313,7 @@ def stage(landing: Path, out_dir: Path, log=print) -> StageResult:
     )
     (out_dir / "topics.json").write_text(json.dumps({"present": present, "absent": absent}, indent=1))
     con.close()
+    digests.pool.shutdown()
     return result
 
 

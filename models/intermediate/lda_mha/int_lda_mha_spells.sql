@@ -16,13 +16,23 @@ in_period_persons as (
     where is_patient_record_in_period
 ),
 
+spell_referrals as (
+    select distinct
+        uniq_serv_req_id,
+        uniq_month_id
+    from {{ ref('stg_nhsd__mhs501_hosp_prov_spell') }}
+),
+
+-- only the referrals of spells (a semi-join before the aggregation: MHS101 has a row per person)
 referrals as (
     select
-        uniq_serv_req_id,
-        uniq_month_id,
-        max(commissioner_code) as commissioner_code
-    from {{ ref('stg_nhsd__mhs101_referral') }}
-    group by uniq_serv_req_id, uniq_month_id
+        r.uniq_serv_req_id,
+        r.uniq_month_id,
+        max(r.commissioner_code) as commissioner_code
+    from {{ ref('stg_nhsd__mhs101_referral') }} as r
+    inner join spell_referrals as s
+        on r.uniq_serv_req_id = s.uniq_serv_req_id and r.uniq_month_id = s.uniq_month_id
+    group by r.uniq_serv_req_id, r.uniq_month_id
 )
 
 select

@@ -1,0 +1,490 @@
+"""`make bench` (`python -m mhw.bench`): every measurement of issue 8 in one run on the same data.
+
+1. inputs: the demo's reference data plus England-scale record-level MHSDS (12 months) at each
+   scale of the scaling curve, and 120 monthly MHSDS CSVs (`mhw demo --england`), under bench/data/;
+2. LDA MHA v1 for 12 months: the bare `count(*)` scan of the landing CSVs; the pipeline (load to
+   staged Parquet, then `dbt build` of `+fct_lda_mha_monthly`, models and seeds) on DuckDB; the
+   pandas baseline (end to end from the CSVs, and its rules alone on DataFrames in memory); the same
+   dbt models on local Spark; their results checked equal;
+3. ingest and CCG21 harmonisation of the 120 monthly CSVs (`+int_mhsds__ccg_indicators`) against a
+   bare `count(*)` over the same files, and the pandas data-map baseline;
+4. `mhw build` of the demo from a warm .venv, split into its load, dbt and Python steps;
+5. the scaling curve of the DuckDB pipeline at 0.25x, 0.5x and 1x England.
+
+Each figure is the median of `--repeats` runs (at least 3) in a fresh process; peak memory is the
+kernel's maximum resident set of that process and its children. dbt's fixed start-up is reported
+separately: the pipeline time counted against the targets is the load step plus the sum of the
+dbt nodes' execution times (target/run_results.json). Writes bench/results.md and bench/results.png.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from .common import BenchConfig, Measurement, run_timed
+
+REPO = Path(__file__).resolve().parents[3]
+PY = sys.executable
+DBT = str(Path(PY).with_name("dbt"))
+SPARK_DBT = str(REPO / ".venv-spark" / "bin" / "dbt")
+LDA_MODELS = "+fct_lda_mha_monthly"
+MONTHLY_MODELS = "+int_mhsds__ccg_indicators"
+REFERENCE_TOPICS = ("reference", "population")  # what the CCG21 crosswalk needs
+
+
+def log(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# inputs
+# ---------------------------------------------------------------------------------------------
+def prepare(cfg: BenchConfig) -> dict:
+    """Demo reference topics and the England-scale landing zones (generated once, then reused)."""
+    data = cfg.work_dir
+    demo = data / "demo-landing"
+    info: dict = {"generate_seconds": {}}
+    if not (demo / "README.md").exists():
+        from ..demo import generate
+
+        generate(demo, log=log)
+    for scale in cfg.scales:
+        landing = data / f"england-{scale}"
+        marker = landing / ".complete"
+        if not marker.exists():
+            shutil.rmtree(landing, ignore_errors=True)
+            for topic in REFERENCE_TOPICS:
+                shutil.copytree(demo / topic, landing / topic)
+            from ..demo.england import write_england
+
+            t = time.monotonic()
+            write_england(landing, scale, records=True, monthly=scale == 1.0, log=log)
+            info["generate_seconds"][scale] = time.monotonic() - t
+            marker.write_text("complete\n")
+    return info
+
+
+def folder_size(folder: Path, pattern: str = "*") -> tuple[int, float]:
+    """(files, MB) of the files matching pattern in folder."""
+    files = sorted(folder.glob(pattern))
+    return len(files), sum(f.stat().st_size for f in files) / 1e6
+
+
+# ---------------------------------------------------------------------------------------------
+# the measured commands
+# ---------------------------------------------------------------------------------------------
+def bare_scan(csvs: list[Path]) -> list[str]:
+    """A bare DuckDB `select count(*) from read_csv(...)` over each file (the practical limit)."""
+    paths = json.dumps([str(p) for p in csvs])
+    code = (
+        "import duckdb, json, sys\n"
+        "con = duckdb.connect(config={'threads': 2})\n"
+        f"paths = json.loads({paths!r})\n"
+        "rows = sum(con.execute('select count(*) from read_csv(?)', [p]).fetchone()[0] for p in paths)\n"
+        "print(json.dumps({'rows': rows}))\n"
+    )
+    return [PY, "-c", code]
+
+
+def run_nodes_seconds(target_path: Path) -> tuple[float, float]:
+    """From run_results.json: the sum of every dbt node's execution time, and of the rule nodes
+    alone (intermediate and mart models: no seeds, no staging models)."""
+    results = json.loads((target_path / "run_results.json").read_text())["results"]
+    failed = [r["unique_id"] for r in results if r["status"] not in ("success", "pass")]
+    if failed:
+        raise RuntimeError(f"dbt nodes failed: {failed}")
+    rules = [r for r in results if r["unique_id"].startswith("model.") and ".stg_" not in r["unique_id"]]
+    return sum(r["execution_time"] for r in results), sum(r["execution_time"] for r in rules)
+
+
+class Pipeline:
+    """Load a landing zone to staged Parquet, then `dbt build` (models and seeds) of a selection."""
+
+    def __init__(self, work: Path, landing: Path, select: str, target: str = "duckdb", staged: Path | None = None):
+        self.work, self.landing, self.select, self.target = work, landing, select, target
+        self.staged = staged  # reuse this staged folder (no load step)
+        self.stage_dir = staged or work / "mh.staged"
+        self.warehouse = work / "mh.duckdb"
+        self.target_path = work / f"target-{target}"
+
+    def load(self) -> tuple[float, float]:
+        if self.staged:
+            return 0.0, 0.0
+        shutil.rmtree(self.stage_dir, ignore_errors=True)
+        seconds, rss, _ = run_timed([PY, "-m", "mhw", "load", str(self.landing), "--out", str(self.stage_dir)])
+        return seconds, rss
+
+    def dbt(self) -> tuple[float, float, float, float]:
+        """(wall seconds, peak MB, sum of node seconds, sum of rule-node seconds)."""
+        for path in (self.warehouse, Path(str(self.warehouse) + ".wal")):
+            path.unlink(missing_ok=True)
+        env = {"WAREHOUSE": str(self.warehouse), "MHW_STAGE_DIR": str(self.stage_dir), "DBT_PROFILES_DIR": str(REPO)}
+        command = [DBT, "build"]
+        if self.target == "spark":
+            spark_dir = self.work / "spark"
+            shutil.rmtree(spark_dir, ignore_errors=True)
+            env["MHW_SPARK_DIR"] = str(spark_dir)
+            command = [SPARK_DBT, "build", "--target", "spark"]
+        command += ["--resource-type", "model", "--resource-type", "seed", "-s", self.select]
+        command += ["--target-path", str(self.target_path), "--no-partial-parse", "--quiet"]
+        seconds, rss, _ = run_timed(command, env=env, cwd=REPO)
+        nodes, rules = run_nodes_seconds(self.target_path)
+        return seconds, rss, nodes, rules
+
+
+def measure_pipeline(pipeline: Pipeline, name: str, variant: str, scale: float, repeats: int, **info) -> dict:
+    """Median over runs of: load, dbt wall, dbt nodes; counted = load + nodes; dbt start-up = wall - nodes."""
+    runs = []
+    for i in range(repeats):
+        load_s, load_rss = pipeline.load()
+        dbt_s, dbt_rss, nodes_s, rules_s = pipeline.dbt()
+        runs.append((load_s, dbt_s, nodes_s, max(load_rss, dbt_rss), rules_s))
+        log(
+            f"    {name} / {variant} @ {scale}x run {i + 1}: "
+            f"load {load_s:.2f} s, dbt {dbt_s:.2f} s (nodes {nodes_s:.2f} s)"
+        )
+    load_s = statistics.median(r[0] for r in runs)
+    nodes_s = statistics.median(r[2] for r in runs)
+    dbt_s = statistics.median(r[1] for r in runs)
+    return {
+        "rules_seconds": statistics.median(r[4] for r in runs),
+        "benchmark": name,
+        "variant": variant,
+        "scale": scale,
+        "load_seconds": load_s,
+        "nodes_seconds": nodes_s,
+        "dbt_wall_seconds": dbt_s,
+        "dbt_startup_seconds": dbt_s - nodes_s,
+        "counted_seconds": load_s + nodes_s,
+        "runs_counted": [r[0] + r[2] for r in runs],
+        "peak_rss_mb": max(r[3] for r in runs),
+        **info,
+    }
+
+
+def measure_command(cmd: list[str], name: str, variant: str, scale: float, repeats: int, **info) -> dict:
+    """Median wall time of a command (and the JSON it prints, from the last run)."""
+    m = Measurement(name, variant, scale)
+    printed: list[dict] = []
+    for i in range(repeats):
+        seconds, rss, out = run_timed(cmd, cwd=REPO)
+        m.seconds.append(seconds)
+        m.peak_rss_mb = max(m.peak_rss_mb or 0.0, rss)
+        printed.append(json.loads(out.strip().splitlines()[-1]) if out.strip() else {})
+        log(f"    {name} / {variant} @ {scale}x run {i + 1}: {seconds:.2f} s, {rss:,.0f} MB")
+    # what the command printed: numbers as medians over the runs
+    inner = {k: statistics.median(p[k] for p in printed) for k in printed[-1]}
+    return {
+        "benchmark": name,
+        "variant": variant,
+        "scale": scale,
+        "counted_seconds": m.median,
+        "runs_counted": m.seconds,
+        "peak_rss_mb": m.peak_rss_mb,
+        **inner,
+        **info,
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# results checked equal
+# ---------------------------------------------------------------------------------------------
+def duckdb_lda(warehouse: Path) -> pd.DataFrame:
+    import duckdb
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    frame = con.execute(
+        "select uniq_month_id, geography, org_code, mha_group, lda43_open_at_start, lda27_admissions, "
+        "lda28_discharges, lda44_admitted_and_discharged, lda45_open_at_end from fct_lda_mha_monthly"
+    ).df()
+    con.close()
+    return frame
+
+
+def spark_lda(spark_dir: Path) -> pd.DataFrame:
+    """fct_lda_mha_monthly as Spark wrote it (Parquet files of the table in the Spark warehouse)."""
+    import duckdb
+
+    files = sorted((spark_dir / "spark-warehouse").rglob("fct_lda_mha_monthly/*.parquet"))
+    if not files:
+        raise RuntimeError(f"no Spark output for fct_lda_mha_monthly under {spark_dir}")
+    return duckdb.sql(
+        "select uniq_month_id, geography, org_code, mha_group, lda43_open_at_start, lda27_admissions, "
+        "lda28_discharges, lda44_admitted_and_discharged, lda45_open_at_end from read_parquet(?)",
+        params=[[str(f) for f in files]],
+    ).df()
+
+
+def same_rows(a, b, keys=("uniq_month_id", "geography", "org_code", "mha_group")) -> str:
+    """'equal (N rows)' or the first difference: same columns, same rows in any order, numbers
+    equal within 1e-9, dates compared as dates, nulls only equal to nulls."""
+    keys = list(keys)
+
+    def tidy(frame):
+        frame = frame.copy()
+        for c in frame.columns:
+            if c.startswith("lda") or c == "uniq_month_id":
+                frame[c] = frame[c].astype("int64")
+            elif c.startswith("period_"):
+                frame[c] = pd.to_datetime(frame[c]).dt.date
+            elif c == "value":
+                frame[c] = frame[c].astype("float64")
+            elif c == "is_suppressed":
+                frame[c] = frame[c].astype(bool)
+        return frame.sort_values(keys).reset_index(drop=True)
+
+    a = tidy(a)
+    if sorted(a.columns) != sorted(b.columns):
+        return f"DIFFERENT: columns {sorted(a.columns)} vs {sorted(b.columns)}"
+    b = tidy(b[list(a.columns)])
+    try:
+        pd.testing.assert_frame_equal(a, b, check_dtype=False, rtol=0, atol=1e-9)
+    except AssertionError as exc:
+        return "DIFFERENT: " + str(exc).splitlines()[0][:200]
+    return f"equal ({len(a):,} rows)"
+
+
+# ---------------------------------------------------------------------------------------------
+# the benchmarks
+# ---------------------------------------------------------------------------------------------
+def bench_lda(cfg: BenchConfig, spark: bool) -> list[dict]:
+    out = []
+    checks = {}
+    for scale in cfg.scales:
+        landing = cfg.work_dir / f"england-{scale}"
+        csvs = sorted((landing / "mhsds_records").glob("*.csv"))
+        n_files, mb = folder_size(landing / "mhsds_records", "*.csv")
+        sizes = {"input_files": n_files, "input_mb": mb}
+        log(f"==> LDA MHA v1 at {scale}x England ({n_files} CSVs, {mb:,.0f} MB)")
+        scan = measure_command(bare_scan(csvs), "LDA MHA v1", "bare count(*) scan", scale, cfg.repeats, **sizes)
+        work = cfg.work_dir / f"run-lda-{scale}"
+        work.mkdir(exist_ok=True)
+        duck = measure_pipeline(
+            Pipeline(work, landing, LDA_MODELS),
+            "LDA MHA v1",
+            "dbt on DuckDB",
+            scale,
+            cfg.repeats,
+            input_rows=scan.get("rows"),
+            **sizes,
+        )
+        out += [scan, duck]
+        if scale != 1.0:
+            continue
+        reference = duckdb_lda(work / "mh.duckdb")
+        result = work / "pandas_lda.parquet"
+        pandas = measure_command(
+            [PY, "-m", "mhw.bench.baselines", "lda", str(landing / "mhsds_records"), "--out", str(result)],
+            "LDA MHA v1",
+            "pandas baseline",
+            scale,
+            cfg.repeats,
+            **sizes,
+        )
+        out.append(pandas)
+        national_provider = reference[reference["geography"].isin(["National", "Provider"])]
+        checks["pandas baseline vs dbt on DuckDB (National, Provider)"] = same_rows(
+            pd.read_parquet(result), national_provider
+        )
+        if spark:
+            spark_work = cfg.work_dir / "run-lda-spark"
+            spark_work.mkdir(exist_ok=True)
+            # Spark reads the Parquet staged by the DuckDB runs: the same load step, counted once more
+            pipe = Pipeline(spark_work, landing, LDA_MODELS, target="spark", staged=work / "mh.staged")
+            sp = measure_pipeline(pipe, "LDA MHA v1", "dbt on Spark", scale, cfg.repeats, **sizes)
+            sp["load_seconds"] = duck["load_seconds"]
+            sp["counted_seconds"] += duck["load_seconds"]
+            out.append(sp)
+            checks["dbt on Spark vs dbt on DuckDB (all geographies)"] = same_rows(
+                spark_lda(spark_work / "spark"), reference
+            )
+    return out, checks
+
+
+def bench_monthly(cfg: BenchConfig) -> tuple[list[dict], dict]:
+    landing = cfg.work_dir / "england-1.0"
+    csvs = sorted((landing / "mhsds").glob("*.csv"))
+    n_files, mb = folder_size(landing / "mhsds", "*.csv")
+    sizes = {"input_files": n_files, "input_mb": mb}
+    log(f"==> Monthly MHSDS CSVs: ingest and CCG21 harmonisation ({n_files} files, {mb:,.0f} MB)")
+    scan = measure_command(bare_scan(csvs), "120 monthly MHSDS CSVs", "bare count(*) scan", 1.0, cfg.repeats, **sizes)
+    work = cfg.work_dir / "run-monthly"
+    work.mkdir(exist_ok=True)
+    monthly_landing = cfg.work_dir / "monthly-landing"
+    if not monthly_landing.exists():
+        monthly_landing.mkdir()
+        for topic in (*REFERENCE_TOPICS, "mhsds"):
+            os.symlink(landing / topic, monthly_landing / topic)
+    duck = measure_pipeline(
+        Pipeline(work, monthly_landing, MONTHLY_MODELS),
+        "120 monthly MHSDS CSVs",
+        "pipeline (load + dbt on DuckDB)",
+        1.0,
+        cfg.repeats,
+        input_rows=scan["rows"],
+        **sizes,
+    )
+    result = work / "pandas_data_map.parquet"
+    pandas = measure_command(
+        [
+            PY,
+            "-m",
+            "mhw.bench.baselines",
+            "data_map",
+            str(landing / "mhsds"),
+            str(work / "mh.duckdb"),
+            "--out",
+            str(result),
+        ],
+        "120 monthly MHSDS CSVs",
+        "pandas data-map baseline",
+        1.0,
+        cfg.repeats,
+        **sizes,
+    )
+    import duckdb
+
+    con = duckdb.connect(str(work / "mh.duckdb"), read_only=True)
+    reference = con.execute(
+        "select ccg21_ons_code, indicator_id, period_start, period_end, value, is_suppressed "
+        "from int_mhsds__ccg_indicators where indicator_id not like '%_by_provider'"
+    ).df()
+    con.close()
+    checks = {
+        "pandas data-map baseline vs int_mhsds__ccg_indicators (residence)": same_rows(
+            pd.read_parquet(result), reference, keys=("ccg21_ons_code", "indicator_id", "period_start")
+        )
+    }
+    return [scan, duck, pandas], checks
+
+
+def bench_demo_build(cfg: BenchConfig) -> list[dict]:
+    log("==> mhw build of the demo (warm .venv)")
+    work = cfg.work_dir / "run-demo-build"
+    runs = []
+    peak = 0.0
+    for i in range(cfg.repeats):
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir()
+        seconds, rss, out = run_timed(
+            [PY, "-m", "mhw", "build", "--warehouse", str(work / "mh.duckdb"), "--export-dir", str(work / "exports")],
+            cwd=REPO,
+        )
+        line = next(x for x in out.splitlines() if x.startswith("Timings: "))
+        steps = {k: float(v.split()[0]) for k, v in (p.strip().split(" ", 1) for p in line[9:].split(","))}
+        runs.append({"wall": seconds, **steps})
+        peak = max(peak, rss)
+        log(f"    demo build run {i + 1}: {seconds:.1f} s ({line[9:]})")
+    keys = runs[0].keys()
+    med = {k: statistics.median(r[k] for r in runs) for k in keys}
+    return [
+        {
+            "benchmark": "mhw build (demo)",
+            "variant": "warm .venv",
+            "scale": 0.0,
+            "counted_seconds": med["wall"],
+            "runs_counted": [r["wall"] for r in runs],
+            "peak_rss_mb": peak,
+            **{f"step_{k}": v for k, v in med.items() if k != "wall"},
+        }
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# report
+# ---------------------------------------------------------------------------------------------
+def versions() -> dict:
+    import duckdb
+    import pandas
+
+    found = {"python": platform.python_version(), "duckdb": duckdb.__version__, "pandas": pandas.__version__}
+    try:
+        from importlib.metadata import version
+
+        found["dbt-core"] = version("dbt-core")
+        found["dbt-duckdb"] = version("dbt-duckdb")
+    except Exception:  # pragma: no cover - the bench runs from .venv
+        pass
+    spark_py = REPO / ".venv-spark" / "bin" / "python"
+    if spark_py.exists():
+        out = subprocess.run(
+            [
+                str(spark_py),
+                "-c",
+                "import pyspark, importlib.metadata as m; print(pyspark.__version__, m.version('dbt-spark'))",
+            ],
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+        if len(out) == 2:
+            found["pyspark"], found["dbt-spark"] = out
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()
+    found["java"] = java[0] if java else "not found"
+    return found
+
+
+def machine() -> dict:
+    cpu = "unknown"
+    with open("/proc/cpuinfo") as fh:
+        cpu = next((x.split(":", 1)[1].strip() for x in fh if x.startswith("model name")), cpu)
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(mem, 1), "os": platform.platform()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="mhw.bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--work-dir", default=str(REPO / "bench" / "data"))
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--scales", default="0.25,0.5,1.0")
+    parser.add_argument("--only", default="lda,monthly,demo", help="comma list of: lda, monthly, demo")
+    parser.add_argument("--no-spark", action="store_true")
+    parser.add_argument("--results", default=str(REPO / "bench" / "results.md"))
+    args = parser.parse_args(argv)
+    if args.repeats < 3:
+        log("note: fewer than 3 runs: the figures are not medians of 3 and must not be committed")
+    cfg = BenchConfig(Path(args.work_dir), args.repeats, tuple(float(s) for s in args.scales.split(",")))
+    cfg.work_dir.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    info = prepare(cfg)
+    only = set(args.only.split(","))
+    results, checks = [], {}
+    if "lda" in only:
+        spark = not args.no_spark and Path(SPARK_DBT).exists()
+        if not spark:
+            log("note: dbt on Spark skipped (.venv-spark missing: `make .venv-spark/.installed`, or --no-spark)")
+        r, c = bench_lda(cfg, spark)
+        results += r
+        checks.update(c)
+    if "monthly" in only:
+        r, c = bench_monthly(cfg)
+        results += r
+        checks.update(c)
+    if "demo" in only:
+        results += bench_demo_build(cfg)
+    from .report import write_report
+
+    raw = Path(args.results).with_suffix(".json")
+    payload = {
+        "machine": machine(),
+        "versions": versions(),
+        "repeats": cfg.repeats,
+        "results": results,
+        "checks": checks,
+        "generate_seconds": info["generate_seconds"],
+        "bench_seconds": time.monotonic() - started,
+    }
+    raw.write_text(json.dumps(payload, indent=1, default=str))
+    write_report(payload, Path(args.results))
+    log(f"==> wrote {args.results} and {Path(args.results).with_suffix('.png')}")
+    return 1 if any(v.startswith("DIFFERENT") for v in checks.values()) else 0

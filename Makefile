@@ -18,7 +18,7 @@ MHW := $(BIN)/python -m mhw
 SPARK_VENV := .venv-spark
 SPARK_DIR ?= warehouse/spark
 
-.PHONY: install build test lint pytest dbt-test docs clean lock test-spark
+.PHONY: install build test lint pytest dbt-test docs clean lock test-spark bench
 
 install: $(VENV)/.installed
 
@@ -67,6 +67,11 @@ test-spark: install $(SPARK_VENV)/.installed
 	@echo "==> Spark marts vs DuckDB marts"
 	MHW_SPARK_DIR="$(SPARK_DIR)" $(SPARK_VENV)/bin/python -m mhw.spark_compare --duckdb "$(TEST_WAREHOUSE)" \
 	  --manifest target/spark/manifest.json
+
+# Benchmarks (never part of make test): England-scale inputs generated under bench/data/ (not
+# committed), every measurement the median of 3 runs; writes bench/results.md and bench/results.png.
+bench: install $(SPARK_VENV)/.installed
+	$(BIN)/python -m mhw.bench $(BENCH_ARGS)
 
 docs: install
 	$(BIN)/dbt docs generate --static

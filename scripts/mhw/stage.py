@@ -29,8 +29,7 @@ from .landing import (
 )
 from .sources import REGISTRY, TOPICS, Source
 
-# zstd: smaller than the default snappy and, for these all-text tables, faster to write
-PARQUET = "format parquet, compression zstd"
+PARQUET = "format parquet"
 MANIFEST_COLUMNS = ["path", "topic", "size_bytes", "sha256", "recognised_as", "status", "detail", "rows", "loaded_at"]
 
 
@@ -227,6 +226,7 @@ def stage(landing: Path, out_dir: Path, log=print) -> StageResult:
     result = StageResult(out_dir, present, absent)
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     con = duckdb.connect()
+    con.execute("set enable_progress_bar = false")  # one line per file is printed instead
     parts_by_source: dict[str, list[str]] = {}
     log(f"Loading landing zone {landing} ({len(files)} files)")
     queue = list(files)

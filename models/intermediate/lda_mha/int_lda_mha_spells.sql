@@ -8,12 +8,15 @@ with periods as (
     from {{ ref('int_lda_mha_reporting_periods') }}
 ),
 
+-- cohort persons only (joined first: MHS001MPI has a row per person in contact, 1.4 million a month)
 in_period_persons as (
     select distinct
-        person_id,
-        uniq_month_id
-    from {{ ref('stg_nhsd__mhs001_mpi') }}
-    where is_patient_record_in_period
+        m.person_id,
+        m.uniq_month_id
+    from {{ ref('stg_nhsd__mhs001_mpi') }} as m
+    inner join {{ ref('int_lda_mha_cohort') }} as c
+        on m.person_id = c.person_id and m.uniq_month_id = c.uniq_month_id
+    where m.is_patient_record_in_period
 ),
 
 spell_referrals as (

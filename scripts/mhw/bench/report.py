@@ -145,7 +145,7 @@ def write_report(payload: dict, path: Path) -> None:
         lines += [
             "",
             "Generating the inputs took "
-            + ", ".join(f"{s:.0f} s at {k}x" for k, s in payload["generate_seconds"].items())
+            + ", ".join(f"{s:.0f} s for {k}" for k, s in payload["generate_seconds"].items())
             + ".",
         ]
     lines += ["", "![benchmarks](results.png)", ""]

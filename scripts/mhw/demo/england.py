@@ -333,6 +333,7 @@ def write_england(out: Path, fraction: float = 1.0, *, records: bool = True, mon
     out.mkdir(parents=True, exist_ok=True)
     world = build_world()
     con = duckdb.connect(config={"threads": 2, "preserve_insertion_order": True})
+    con.execute("set enable_progress_bar = false")  # one line per file is printed instead
     written = {}
     for topic, wanted, writer in (
         ("mhsds_records", records, write_records),

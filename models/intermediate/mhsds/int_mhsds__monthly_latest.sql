@@ -1,3 +1,4 @@
+{{ config(materialized='view') }}  -- 500,000 cells a month: read through, not copied
 -- Grain: one published MHSDS cell of the latest publication status of its reporting period
 -- (Provisional < Performance < Final < Adhoc): breakdown x levels x measure x reporting period.
 -- A period republished under a later status replaces every cell of the earlier one.

@@ -1,4 +1,5 @@
 {#- One row per published MHSDS monthly cell; `NONE` levels become null, `*` is flagged, never 0. -#}
+{{ config(materialized='view') }}  -- 500,000 cells a month: read through, not copied
 select
     {{ ddmmyyyy_to_date('reporting_period_start') }} as reporting_period_start,
     {{ ddmmyyyy_to_date('reporting_period_end') }} as reporting_period_end,

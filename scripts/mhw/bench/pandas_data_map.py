@@ -50,19 +50,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-MAIN_COLUMNS = (
-    "REPORTING_PERIOD_START",
-    "REPORTING_PERIOD_END",
-    "STATUS",
-    "BREAKDOWN",
-    "PRIMARY_LEVEL",
-    "PRIMARY_LEVEL_DESCRIPTION",
-    "SECONDARY_LEVEL",
-    "SECONDARY_LEVEL_DESCRIPTION",
-    "MEASURE_ID",
-    "MEASURE_NAME",
-    "MEASURE_VALUE",
-)
+from ..demo.mhsds import HEADER
+
+MAIN_COLUMNS = tuple(HEADER)  # the 11-column main CSV, as the demo writes it
 # the descriptions are never needed: not read
 USED_COLUMNS = tuple(c for c in MAIN_COLUMNS if not c.endswith("_DESCRIPTION"))
 PERIOD = ["REPORTING_PERIOD_START", "REPORTING_PERIOD_END", "STATUS"]  # raw text, as published

@@ -29,7 +29,6 @@ from .landing import (
 )
 from .sources import REGISTRY, TOPICS, Source
 
-PARQUET = "format parquet"
 MANIFEST_COLUMNS = ["path", "topic", "size_bytes", "sha256", "recognised_as", "status", "detail", "rows", "loaded_at"]
 
 
@@ -275,7 +274,7 @@ def stage(landing: Path, out_dir: Path, log=print) -> StageResult:
             target.parent.mkdir(exist_ok=True)
             try:
                 key = _part_relation(con, file, part, f"v{n_parts}")
-                rows = con.execute(f"copy {key} to {_sql_text(str(target))} ({PARQUET})").fetchone()[0]
+                rows = con.execute(f"copy {key} to {_sql_text(str(target))} (format parquet)").fetchone()[0]
             except duckdb.Error as exc:
                 where = f" (sheet '{part.sheet}')" if part.sheet else ""
                 raise LoadError(f"{file.name}{where}: cannot be read as {part.source.id}: {exc}") from exc
@@ -294,7 +293,7 @@ def stage(landing: Path, out_dir: Path, log=print) -> StageResult:
         else:
             files = "[" + ", ".join(_sql_text(p) for p in parts) + "]"
             query = f"select * from read_parquet({files}, union_by_name=true)" if parts else _empty_select(source)
-            con.execute(f"copy ({query}) to {_sql_text(str(target))} ({PARQUET})")
+            con.execute(f"copy ({query}) to {_sql_text(str(target))} (format parquet)")
         result.rows_by_source[source.id] = con.execute(
             f"select count(*) from read_parquet({_sql_text(str(target))})"
         ).fetchone()[0]

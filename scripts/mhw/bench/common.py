@@ -1,13 +1,12 @@
-"""Shared pieces of the benchmarks: what one measurement is, and how a command is timed."""
+"""Shared pieces of the benchmarks: where their data lives, and how a command is timed."""
 
 from __future__ import annotations
 
 import os
-import statistics
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -18,28 +17,6 @@ class BenchConfig:
     work_dir: Path  # generated England-scale inputs, staged files, scratch warehouses
     repeats: int = 3  # the median of at least 3 runs is reported
     scales: tuple[float, ...] = (0.25, 0.5, 1.0)  # fractions of England scale for the scaling curve
-
-
-@dataclass
-class Measurement:
-    """One measured thing: every run's wall time, the peak resident memory, and the input size."""
-
-    benchmark: str  # e.g. "LDA MHA v1, 12 months"
-    variant: str  # e.g. "dbt on DuckDB", "pandas baseline", "dbt on Spark", "bare count(*) scan"
-    scale: float  # fraction of England scale (1.0 = England)
-    seconds: list[float] = field(default_factory=list)
-    peak_rss_mb: float | None = None
-    input_rows: int | None = None
-    input_mb: float | None = None
-    note: str = ""
-
-    @property
-    def median(self) -> float:
-        return statistics.median(self.seconds)
-
-    @property
-    def rows_per_second(self) -> float | None:
-        return self.input_rows / self.median if self.input_rows and self.seconds else None
 
 
 def run_timed(cmd: list[str], *, env: dict | None = None, cwd: Path | None = None) -> tuple[float, float, str]:
@@ -65,17 +42,3 @@ def run_timed(cmd: list[str], *, env: dict | None = None, cwd: Path | None = Non
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(map(str, cmd))} failed (exit {proc.returncode}):\n{out[-4000:]}")
     return seconds, usage.ru_maxrss / 1024, out
-
-
-def repeat(cmd: list[str], m: Measurement, repeats: int, **kwargs) -> Measurement:
-    """Run `cmd` `repeats` times into `m` (seconds per run, the highest peak memory)."""
-    for i in range(repeats):
-        seconds, rss, _ = run_timed(cmd, **kwargs)
-        m.seconds.append(seconds)
-        m.peak_rss_mb = max(m.peak_rss_mb or 0.0, rss)
-        print(
-            f"    {m.benchmark} / {m.variant} @ {m.scale}x run {i + 1}: {seconds:.2f} s, {rss:,.0f} MB",
-            file=sys.stderr,
-            flush=True,
-        )
-    return m

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .common import BenchConfig, Measurement, run_timed
+from .common import BenchConfig, run_timed
 
 REPO = Path(__file__).resolve().parents[3]
 PY = sys.executable
@@ -177,12 +177,13 @@ def measure_pipeline(pipeline: Pipeline, name: str, variant: str, scale: float, 
 
 def measure_command(cmd: list[str], name: str, variant: str, scale: float, repeats: int, **info) -> dict:
     """Median wall time of a command (and the JSON it prints, from the last run)."""
-    m = Measurement(name, variant, scale)
+    seconds_by_run: list[float] = []
+    peak = 0.0
     printed: list[dict] = []
     for i in range(repeats):
         seconds, rss, out = run_timed(cmd, cwd=REPO)
-        m.seconds.append(seconds)
-        m.peak_rss_mb = max(m.peak_rss_mb or 0.0, rss)
+        seconds_by_run.append(seconds)
+        peak = max(peak, rss)
         printed.append(json.loads(out.strip().splitlines()[-1]) if out.strip() else {})
         log(f"    {name} / {variant} @ {scale}x run {i + 1}: {seconds:.2f} s, {rss:,.0f} MB")
     # what the command printed: numbers as medians over the runs
@@ -191,9 +192,9 @@ def measure_command(cmd: list[str], name: str, variant: str, scale: float, repea
         "benchmark": name,
         "variant": variant,
         "scale": scale,
-        "counted_seconds": m.median,
-        "runs_counted": m.seconds,
-        "peak_rss_mb": m.peak_rss_mb,
+        "counted_seconds": statistics.median(seconds_by_run),
+        "runs_counted": seconds_by_run,
+        "peak_rss_mb": peak,
         **inner,
         **info,
     }

@@ -64,6 +64,7 @@ def _fetch(args) -> int:
         filename=args.filename,
         expected_sha256=args.sha256,
         max_bytes=args.max_mb * 1024 * 1024,
+        deadline=args.deadline,
         progress=sys.stderr.isatty(),
     )
     print(f"{result.path}: {result.size:,} bytes, sha256 {result.sha256}")
@@ -130,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--filename")
     p.add_argument("--sha256", help="expected checksum: a mismatch is an error")
     p.add_argument("--max-mb", type=int, default=2048)
+    p.add_argument("--deadline", type=float, default=1800, help="seconds for the whole download, retries included")
     p.add_argument("--list", action="store_true")
     p.set_defaults(func=_fetch)
 

@@ -312,8 +312,35 @@ def _recognise_workbook(file, candidates):
     return [], f"no sheet matches a registered {file.topic}/ source (sheets: {', '.join(sheets)})"
 
 
-def safe_extract(archive: Path, target: Path) -> tuple[list[Path], list[str]]:
-    """Extract a ZIP into target. Members whose path would leave target are refused."""
+ZIP_MAX_TOTAL_BYTES = 8 * 1024**3  # all members of one archive, uncompressed
+ZIP_MAX_RATIO = 200  # uncompressed / compressed size of one member ...
+ZIP_RATIO_FLOOR_BYTES = 10 * 1024**2  # ... checked once the member is larger than this
+
+
+def check_zip_limits(archive: Path, members: list[zipfile.ZipInfo], max_total: int, max_ratio: float) -> None:
+    """Refuse an archive (LoadError naming the member) whose members would expand past the limits:
+    a member more than max_ratio times its compressed size, or more than max_total in all."""
+    total = 0
+    for info in members:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > ZIP_RATIO_FLOOR_BYTES and ratio > max_ratio:
+            raise LoadError(
+                f"{archive.name}!{info.filename}: refused: {info.compress_size:,} bytes would expand to "
+                f"{info.file_size:,} ({ratio:,.0f} times; the limit is {max_ratio:g} times)"
+            )
+        total += info.file_size
+        if total > max_total:
+            raise LoadError(
+                f"{archive.name}!{info.filename}: refused: the archive would expand to more than "
+                f"{max_total:,} bytes (the limit for one ZIP)"
+            )
+
+
+def safe_extract(
+    archive: Path, target: Path, max_total: int = ZIP_MAX_TOTAL_BYTES, max_ratio: float = ZIP_MAX_RATIO
+) -> tuple[list[Path], list[str]]:
+    """Extract a ZIP into target. Members whose path would leave target are refused; an archive
+    past the size or ratio limits stops the load (check_zip_limits) before anything is written."""
     extracted: list[Path] = []
     refused: list[str] = []
     root = target.resolve()
@@ -322,14 +349,15 @@ def safe_extract(archive: Path, target: Path) -> tuple[list[Path], list[str]]:
     except zipfile.BadZipFile as exc:
         raise LoadError(f"{archive.name}: not a valid ZIP archive ({exc})") from exc
     with zf:
-        for info in zf.infolist():
-            if info.is_dir():
-                continue
+        members = [info for info in zf.infolist() if not info.is_dir()]
+        check_zip_limits(archive, members, max_total, max_ratio)
+        for info in members:
             destination = (root / info.filename).resolve()
             if info.filename.startswith(("/", "\\")) or not destination.is_relative_to(root) or destination == root:
                 refused.append(info.filename)
                 continue
             destination.parent.mkdir(parents=True, exist_ok=True)
+            # zipfile stops a member at its declared size, so the limits above hold for the bytes written
             with zf.open(info) as src, open(destination, "wb") as dst:
                 while chunk := src.read(1 << 20):
                     dst.write(chunk)
@@ -337,12 +365,39 @@ def safe_extract(archive: Path, target: Path) -> tuple[list[Path], list[str]]:
     return extracted, refused
 
 
+def quote_identifier(name: str) -> str:
+    """A name taken from a file (a header, a sheet) as a quoted SQL identifier: any double quote
+    inside is doubled, so no header can end the identifier early."""
+    return '"' + str(name).replace('"', '""') + '"'
+
+
+def outside_link(path: Path, root: Path) -> Path | None:
+    """Where path really is when a symbolic link (of the file or a folder above it) takes it
+    outside root (resolved); None when it stays inside."""
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError) as exc:  # a link loop
+        raise LoadError(f"{path}: cannot be resolved ({exc})") from exc
+    return None if real.is_relative_to(root) else real
+
+
 def list_files(landing: Path) -> tuple[list[LandingFile], list[str]]:
-    """All files of a landing zone (hidden files skipped) and the topics that are present."""
+    """All files of a landing zone (hidden files skipped) and the topics that are present.
+
+    A symbolic link that leads outside the landing zone stops the load (it is never read)."""
     files: list[LandingFile] = []
+    root = landing.resolve()
     for path in sorted(landing.rglob("*")):
         rel = path.relative_to(landing)
-        if not path.is_file() or any(p.startswith(".") for p in rel.parts):
+        if any(p.startswith(".") for p in rel.parts):
+            continue
+        real = outside_link(path, root)
+        if real is not None:
+            raise LoadError(
+                f"{rel.as_posix()}: a symbolic link to {real}, outside the landing zone {root}: not read "
+                "(copy the file into the landing zone instead)"
+            )
+        if not path.is_file():
             continue
         topic = rel.parts[0] if len(rel.parts) > 1 and rel.parts[0] in TOPICS else None
         files.append(LandingFile(path, rel.as_posix(), topic))

@@ -21,6 +21,7 @@ from .landing import (
     cell_text,
     list_files,
     parquet_header,
+    quote_identifier,
     read_csv_sample,
     read_geojson,
     read_sheets,
@@ -85,7 +86,7 @@ def _part_relation(con: duckdb.DuckDBPyConnection, file: LandingFile, part: Part
     elif suffix == ".parquet":
         # every column as text (like CSV); _source_row = the data row's number in the file (1-based)
         names = parquet_header(file.path)
-        quoted = ['"' + n.replace('"', '""') + '"' for n in names]
+        quoted = [quote_identifier(n) for n in names]
         texts = ", ".join(f'cast({q} as varchar) as "c{i}"' for i, q in enumerate(quoted))
         con.execute(
             f"create or replace temp view {key}_raw as select {texts}, file_row_number + 1 as _source_row "
@@ -109,7 +110,7 @@ def _part_relation(con: duckdb.DuckDBPyConnection, file: LandingFile, part: Part
     tail = f'{_sql_text(file.name)} as _source_file, "_source_row"'
     if source.melt:
         key_col, value_col, _ = source.melt
-        melted = ", ".join(f'"c{i}" as "{label}"' for label, i in part.melt_positions.items())
+        melted = ", ".join(f'"c{i}" as {quote_identifier(label)}' for label, i in part.melt_positions.items())
         id_cols = select + [tail]
         con.execute(
             f"create or replace temp view {key} as select "
@@ -117,7 +118,7 @@ def _part_relation(con: duckdb.DuckDBPyConnection, file: LandingFile, part: Part
             + ", _source_file, _source_row from (unpivot (select "
             + ", ".join(id_cols + [melted])
             + f" from {raw}) on "
-            + ", ".join(f'"{label}"' for label in part.melt_positions)
+            + ", ".join(quote_identifier(label) for label in part.melt_positions)
             + f' into name "{key_col}" value "{value_col}")'
         )
     else:

@@ -34,7 +34,8 @@ data_map as (
         max(case when scores.is_suppressed then 1 else 0 end) = 1 as is_suppressed,
         max(case when scores.is_not_computable then 1 else 0 end) = 1 as is_not_computable
     from scores
-    inner join {{ ref('int_trust_geographic_ccg21') }} as geographic on scores.trust_code = geographic.provider_code
+    inner join {{ ref('int_geography__trust_geographic_ccg21') }} as geographic
+        on scores.trust_code = geographic.provider_code
     where geographic.ccg21_ons_code is not null
     group by geographic.ccg21_ons_code, scores.question_id, scores.survey_year
 )

@@ -1,4 +1,4 @@
-"""Loading: every landing file is recognised by its header and recorded in `landing.load_manifest`;
+"""Loading: every landing file is recognised by its header and recorded in `landing.manifest`;
 every registered source becomes one relation `landing.<source id>` in the warehouse file, with
 `_source_file` and `_source_row` on every row.
 
@@ -406,12 +406,12 @@ def stage(landing: Path, database: Path, log=print) -> StageResult:
         manifest = pd.DataFrame(result.manifest, columns=MANIFEST_COLUMNS)
         con.register("manifest_frame", manifest)
         con.execute(
-            f"create table {SCHEMA}.load_manifest as select path, topic, cast(size_bytes as bigint) as size_bytes, "
+            f"create table {SCHEMA}.manifest as select path, topic, cast(size_bytes as bigint) as size_bytes, "
             "sha256, recognised_as, status, detail, cast(rows as bigint) as rows, "
             "cast(loaded_at as timestamptz) as loaded_at from manifest_frame"
         )
         con.execute(
-            f"create table {SCHEMA}.load_topics as select unnest(?::varchar[]) as topic, unnest(?::boolean[]) "
+            f"create table {SCHEMA}.topics as select unnest(?::varchar[]) as topic, unnest(?::boolean[]) "
             "as is_present",
             [list(TOPICS), [t in present for t in TOPICS]],
         )

@@ -142,7 +142,7 @@ def test_manifest_records_every_file_with_checksum(demo_landing, tmp_path):
         path = demo_landing / row["path"]
         assert row["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
         assert row["size_bytes"] == path.stat().st_size
-    manifest = landing_sql(tmp_path / "out", "select status, count(*) from landing.load_manifest group by 1 order by 1")
+    manifest = landing_sql(tmp_path / "out", "select status, count(*) from landing.manifest group by 1 order by 1")
     assert manifest == [("ignored", 1), ("staged", len(files) - 1)]  # only the demo README is ignored
 
 

@@ -96,7 +96,7 @@ def test_manifest_rows_are_records_not_lines(landing, tmp_path):
     )
     result, _ = load(landing, tmp_path)
     assert result.manifest[0]["rows"] == 3
-    rows = landing_sql(tmp_path / "wh" / "mh.duckdb", "select rows from landing.load_manifest")
+    rows = landing_sql(tmp_path / "wh" / "mh.duckdb", "select rows from landing.manifest")
     assert rows == [(3,)]
 
 
@@ -128,7 +128,7 @@ def test_duplicate_files_are_loaded_once_and_reported(landing, tmp_path):
     assert result.rows_by_source["cohort_admissions"] == 661
     database = tmp_path / "wh" / "mh.duckdb"
     assert landing_sql(database, "select count(*) from landing.cohort_admissions") == [(661,)]
-    statuses = landing_sql(database, "select status, count(*) from landing.load_manifest group by 1 order by 1")
+    statuses = landing_sql(database, "select status, count(*) from landing.manifest group by 1 order by 1")
     assert statuses == [("duplicate", 1), ("staged", 2)]
 
 
@@ -165,7 +165,7 @@ def test_delivered_warehouse_works_from_anywhere(copy_demo, tmp_path, monkeypatc
     shutil.copyfile(warehouse, copy)
     monkeypatch.chdir(tmp_path / "elsewhere")
     counts, texts = _query_every_relation(warehouse)
-    assert counts["landing.nhsd_mhs001_mpi"] > 0 and any(k.startswith("main.stg_nhsd__") for k in counts)
+    assert counts["landing.nhsd_mhs001_mpi"] > 0 and any(k.startswith("staging.stg_nhsd__") for k in counts)
     assert _query_every_relation(copy)[0] == counts
     assert not [t for t in texts if ".building" in t or str(REPO) in t]  # no temporary or repository path
     # a build that fails (here: on bad input) leaves the delivered warehouse and what it reads as they were

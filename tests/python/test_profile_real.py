@@ -3,8 +3,6 @@ and the MHSDS monthly file are recognised; other files are ignored with a reason
 
 from __future__ import annotations
 
-import duckdb
-
 from conftest import SHARED_DATA, landing_sql, requires_shared_data
 from mhw.stage import stage
 from mhw.warehouse import connect

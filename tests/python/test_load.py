@@ -209,3 +209,21 @@ def test_a_date_in_a_record_level_parquet_file_is_checked_too(landing, tmp_path)
     ).write_parquet(str(landing / "mhsds_records" / "MHS503AssignedCareProf.parquet"))
     with pytest.raises(LoadError, match=r"column end_date_ass_care_prof .*'44470' on line 2 is not a date"):
         load(landing, tmp_path)
+
+
+def test_demo_landing_zone_is_written_again_only_when_it_would_differ(tmp_path, monkeypatch):
+    """A warehouse reads the demo files where they lie: an unchanged demo is not rewritten."""
+    import mhw.build
+
+    monkeypatch.setattr(mhw.build, "DEMO_LANDING", tmp_path / "demo-landing")
+    calls = []
+
+    def generate(out, scale, log):
+        calls.append(scale)
+        shutil.rmtree(out, ignore_errors=True)
+        write(out / "reference" / "x.csv", f"scale,{scale}\n")
+        return out
+
+    for scale in (1.0, 1.0, 0.5, 0.5):
+        assert mhw.build._demo_landing(generate, scale, log=lambda *_: None) == tmp_path / "demo-landing"
+    assert calls == [1.0, 0.5]

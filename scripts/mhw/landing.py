@@ -403,3 +403,89 @@ def list_files(landing: Path) -> tuple[list[LandingFile], list[str]]:
         files.append(LandingFile(path, rel.as_posix(), topic))
     present = [t for t in TOPICS if (landing / t).is_dir()]
     return files, present
+
+
+# --- record counting, independent of DuckDB's reader -----------------------------------------
+
+COUNT_CHUNK = 1 << 24
+
+
+def _open_quote_line(path: Path) -> int:
+    """Line (1-based) where the last quote that is never closed opens (the slow path of an error)."""
+    line, open_line, in_quote = 1, 0, False
+    with open(path, "rb") as fh:
+        for raw in fh:
+            for _ in range(raw.count(b'"')):
+                in_quote = not in_quote
+                if in_quote:
+                    open_line = line
+            line += 1
+    return open_line
+
+
+def line_of_record(path: Path, record: int) -> int:
+    """Physical line (1-based) where record number `record` (1-based, header included) starts."""
+    count, line, in_quote = 0, 1, False
+    with open(path, "rb") as fh:
+        for raw in fh:
+            if not in_quote and raw.strip(b"\r\n"):
+                count += 1
+                if count == record:
+                    return line
+            if raw.count(b'"') % 2:
+                in_quote = not in_quote
+            line += 1
+    return line
+
+
+def count_records(path: Path, name: str, *, require_line_end: bool = False) -> int:
+    """Records of a delimited file, counted without DuckDB's reader: line ends outside double
+    quotes (RFC 4180: a doubled quote inside a quoted field toggles twice), blank lines not
+    counted (DuckDB's reader skips them too). The header counts as a record.
+
+    Raises LoadError for an unterminated quote, and (require_line_end) for a last line without a
+    line end: a record-level extract cut short looks exactly like that."""
+    import numpy as np
+
+    records = 0
+    in_quote = False
+    pending_blank = True  # the record that runs past the chunk has no content yet
+    with open(path, "rb") as fh:
+        while chunk := fh.read(COUNT_CHUNK):
+            data = np.frombuffer(chunk, dtype=np.uint8)
+            ends = np.flatnonzero(data == 10)
+            if in_quote or chunk.count(b'"'):
+                quotes = np.flatnonzero(data == 34)
+                before = np.searchsorted(quotes, ends) + int(in_quote)  # quotes before each line end
+                ends = ends[(before & 1) == 0]
+                in_quote = bool((len(quotes) + int(in_quote)) & 1)
+            if len(ends):
+                starts = np.concatenate(([0], ends[:-1] + 1))
+                lengths = ends - starts
+                short = np.flatnonzero(lengths <= 1)  # blank, or just a carriage return
+                blank = 0
+                for i in short:
+                    first = i == 0
+                    if lengths[i] == 1 and data[starts[i]] != 13:
+                        continue
+                    if first and not pending_blank:
+                        continue
+                    blank += 1
+                records += len(ends) - blank
+                tail = data[ends[-1] + 1 :]
+                pending_blank = not bool(np.any(tail != 13)) if len(tail) else True
+            else:
+                pending_blank = pending_blank and not bool(np.any(data != 13))
+    if in_quote:
+        raise LoadError(
+            f"{name}: a quote opened on line {_open_quote_line(path)} is never closed "
+            "(the rest of the file would be read as one field)"
+        )
+    if not pending_blank:
+        if require_line_end:
+            raise LoadError(
+                f"{name}: the last line (line {line_of_record(path, records + 1)}) has no line end: "
+                "the file looks truncated"
+            )
+        records += 1
+    return records

@@ -6,9 +6,9 @@ from __future__ import annotations
 import os
 import zipfile
 
-import duckdb
 import pytest
 
+from conftest import landing_sql
 from mhw.landing import LoadError, list_files
 from mhw.stage import stage
 
@@ -26,7 +26,7 @@ def test_symlink_to_a_file_outside_the_landing_zone_stops_the_load_unread(landin
     (landing / "reference").mkdir()
     (landing / "reference" / "ref_ccg21.csv").write_text(CODES)
     os.symlink(secret, landing / "reference" / "codes.csv")
-    out = tmp_path / "out"
+    out = tmp_path / "out.duckdb"
     with pytest.raises(LoadError, match=r"reference/codes.csv: a symbolic link to .*secret.csv, outside the landing"):
         stage(landing, out, log=quiet)
     assert not list(out.rglob("*.parquet"))
@@ -46,7 +46,7 @@ def test_symlink_inside_the_landing_zone_is_read(landing, tmp_path):
     (landing / "archive").mkdir()
     (landing / "archive" / "codes.csv").write_text(CODES)
     os.symlink(landing / "archive" / "codes.csv", landing / "reference" / "ref_ccg21.csv")
-    result = stage(landing, tmp_path / "out", log=quiet)
+    result = stage(landing, tmp_path / "out.duckdb", log=quiet)
     assert result.rows_by_source["ons_ccg_codes"] == 1
 
 
@@ -61,7 +61,7 @@ def test_zip_member_with_a_huge_ratio_is_refused_by_name(landing, tmp_path):
     archive = landing / "reference" / "codes.zip"
     _bomb(archive, 190 * 1024**2)  # 190 MB of zeros deflate to about 190 KB
     assert archive.stat().st_size < 400_000
-    out = tmp_path / "out"
+    out = tmp_path / "out.duckdb"
     with pytest.raises(LoadError, match=r"codes.zip!inner/bomb.csv: refused: .* would expand to 199,229,440"):
         stage(landing, out, log=quiet)
     assert not [p for p in out.rglob("*") if p.is_file()]  # nothing extracted, not even ok.csv
@@ -88,10 +88,9 @@ def test_double_quote_in_a_header_is_quoted_in_the_generated_sql(landing, tmp_pa
         ",,BAME,Non-BAME\n"
         "RXX,A Trust,1.5,#DIV/0!\n"
     )
-    out = tmp_path / "out"
+    out = tmp_path / "out.duckdb"
     stage(landing, out, log=quiet)
-    rows = duckdb.sql(
-        f"select heading, rate_per_1000_bed_days from read_parquet('{out}/nhsd_restraint_ethnicity_wide.parquet') "
-        "order by heading"
-    ).fetchall()
+    rows = landing_sql(
+        out, "select heading, rate_per_1000_bed_days from landing.nhsd_restraint_ethnicity_wide order by heading"
+    )
     assert rows == [('Physical "hold" restraint | BAME', "1.5"), ('Physical "hold" restraint | Non-BAME', "#DIV/0!")]

@@ -12,21 +12,27 @@ TEST_EXPORT_DIR ?= warehouse/test/exports
 
 export WAREHOUSE EXPORT_DIR
 export DBT_PROFILES_DIR := .
-export PYTHONPATH := $(CURDIR)/scripts
-MHW := $(BIN)/python -m mhw
+MHW := $(BIN)/mhw
 
 SPARK_VENV := .venv-spark
+# .venv-spark does not install mhw (it may be a link to another clone's): it finds it on PYTHONPATH
+SPARK_PYTHONPATH := PYTHONPATH=$(CURDIR)/scripts
 SPARK_DIR ?= warehouse/spark
 
 .PHONY: install build test lint pytest dbt-test docs clean lock test-spark bench
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.txt pyproject.toml
 	@echo "==> Creating $(VENV) from requirements.txt (pinned)"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	@printf 'export DBT_PROFILES_DIR="$$(cd "$$(dirname "$${BASH_SOURCE[0]:-$$0}")/.." \&\& pwd)"\nexport PYTHONPATH="$$DBT_PROFILES_DIR/scripts$${PYTHONPATH:+:$$PYTHONPATH}"\n' >> $(BIN)/activate
+	@echo "==> Installing the mhw package (editable: scripts/mhw) and its console script $(BIN)/mhw"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@# `source .venv/bin/activate` also points dbt at this repository's profiles.yml (replacing what an
+	@# older install appended: a broken line and a PYTHONPATH that the editable install makes unneeded)
+	@sed -i '/^export DBT_PROFILES_DIR=/d; /^export PYTHONPATH=.*scripts/d' $(BIN)/activate
+	@echo 'export DBT_PROFILES_DIR="$(CURDIR)"' >> $(BIN)/activate
 	@touch $@
 
 build: install
@@ -65,7 +71,7 @@ test-spark: install $(SPARK_VENV)/.installed
 	MHW_STAGE_DIR="$(CURDIR)/$(basename $(TEST_WAREHOUSE)).staged" MHW_SPARK_DIR="$(SPARK_DIR)" \
 	  $(SPARK_VENV)/bin/dbt build --target spark --target-path target/spark --exclude tag:python
 	@echo "==> Spark marts vs DuckDB marts"
-	MHW_SPARK_DIR="$(SPARK_DIR)" $(SPARK_VENV)/bin/python -m mhw.spark_compare --duckdb "$(TEST_WAREHOUSE)" \
+	$(SPARK_PYTHONPATH) MHW_SPARK_DIR="$(SPARK_DIR)" $(SPARK_VENV)/bin/python -m mhw.spark_compare --duckdb "$(TEST_WAREHOUSE)" \
 	  --manifest target/spark/manifest.json
 
 # Benchmarks (never part of make test): England-scale inputs generated under bench/data/ (not
@@ -81,7 +87,7 @@ lock:
 	rm -rf /tmp/mhw-lock && $(PYTHON) -m venv /tmp/mhw-lock
 	/tmp/mhw-lock/bin/pip install --quiet -r requirements.in
 	{ echo "# Pinned, tested together (pip freeze of requirements.in). Regenerate: make lock"; \
-	  /tmp/mhw-lock/bin/pip freeze; } > requirements.txt
+	  /tmp/mhw-lock/bin/pip freeze --all | grep -v -e '^pip==' -e '^setuptools=='; } > requirements.txt
 
 clean:
 	rm -rf target logs warehouse exports

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 
 import duckdb
 import pytest
@@ -80,3 +81,20 @@ def test_connect_finds_models_by_name_from_another_directory(reference_build, tm
         assert con.execute("select count(*) from load_manifest").fetchone()[0] > 0
         with pytest.raises(duckdb.CatalogException):
             con.execute("select count(*) from main.dim_ccg_code_crosswalk")
+
+
+def test_mhw_export_from_another_directory(reference_build, tmp_path):
+    mhw = REPO / ".venv" / "bin" / "mhw"
+    if not mhw.exists():
+        pytest.skip("no .venv/bin/mhw in this clone (make install)")
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "WAREHOUSE", "EXPORT_DIR")}
+    result = subprocess.run(
+        [str(mhw), "export", "--warehouse", str(reference_build), "--export-dir", "out"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "dim_ccgs.csv").exists() and (tmp_path / "out" / "dim_ccg_code_crosswalk.csv").exists()

@@ -27,7 +27,15 @@ def extras() -> list[Callable[[duckdb.DuckDBPyConnection, Path], list[Path]]]:
     ]
 
 
-def exported_models(manifest_path: Path = Path("target/manifest.json")) -> list[str]:
+# the dbt project (this package is installed editable from its scripts/ folder)
+PROJECT_DIR = Path(__file__).resolve().parents[3]
+
+
+def exported_models(manifest_path: Path | None = None) -> list[str]:
+    """Models and seeds tagged `export`, from the dbt manifest of this project (any working directory)."""
+    manifest_path = manifest_path or PROJECT_DIR / "target" / "manifest.json"
+    if not manifest_path.exists():
+        raise FileNotFoundError(f"{manifest_path} is missing: run `make build` (or `dbt parse`) in {PROJECT_DIR} first")
     manifest = json.loads(manifest_path.read_text())
     return sorted(
         node["alias"] or node["name"]

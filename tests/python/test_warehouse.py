@@ -97,4 +97,14 @@ def test_mhw_export_from_another_directory(reference_build, tmp_path):
         timeout=300,
     )
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "out" / "dim_ccgs.csv").exists() and (tmp_path / "out" / "dim_ccg_code_crosswalk.csv").exists()
+    out = tmp_path / "out"
+    assert (out / "dim_ccgs.csv").exists() and (out / "dim_ccg_code_crosswalk.csv").exists()
+    # the data dictionary, the README and the workbook come with every export
+    header = (out / "dim_indicators.csv").read_text().splitlines()[0].split(",")
+    assert {"indicator_id", "name", "unit", "source", "publisher", "period_type", "polarity"} <= set(header)
+    readme = (out / "README.md").read_text()
+    assert "| `dim_ccgs.csv` |" in readme and "### dim_indicators" in readme and "Crown copyright" in readme
+    from openpyxl import load_workbook
+
+    sheets = load_workbook(out / "mh_warehouse_published.xlsx", read_only=True).sheetnames
+    assert sheets[0] == "Notes" and {"dim_ccgs", "dim_indicators"} <= set(sheets)

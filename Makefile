@@ -19,7 +19,7 @@ SPARK_VENV := .venv-spark
 SPARK_PYTHONPATH := PYTHONPATH=$(CURDIR)/scripts
 SPARK_DIR ?= warehouse/spark
 
-.PHONY: install build test lint pytest dbt-test docs clean lock test-spark bench
+.PHONY: install build test lint pytest dbt-test analyses docs clean lock test-spark bench
 
 install: $(VENV)/.installed
 
@@ -38,14 +38,14 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 build: install
 	$(MHW) build $(if $(SOURCE_DIR),--source-dir "$(SOURCE_DIR)") --warehouse "$(WAREHOUSE)" --export-dir "$(EXPORT_DIR)"
 
-test: install lint pytest dbt-test
+test: install lint pytest dbt-test analyses
 
 lint: install
 	@echo "==> ruff"
 	$(BIN)/ruff check scripts tests
 	@echo "==> sqlfluff"
 	@mkdir -p "$(dir $(WAREHOUSE))"  # the dbt templater opens the warehouse file (created empty on a fresh clone)
-	$(BIN)/sqlfluff lint models macros tests --processes 2
+	$(BIN)/sqlfluff lint models macros tests analyses --processes 2
 
 pytest: install
 	@echo "==> pytest"
@@ -54,6 +54,11 @@ pytest: install
 dbt-test: install
 	@echo "==> dbt build on the demo"
 	$(MHW) build --warehouse "$(TEST_WAREHOUSE)" --export-dir "$(TEST_EXPORT_DIR)"
+
+# The example analyses (analyses/*.sql) compiled and run on the demo warehouse, outputs checked for shape
+analyses: install
+	@echo "==> example analyses on the demo"
+	$(MHW) analyses --warehouse "$(TEST_WAREHOUSE)"
 
 # The SQL models and tests on Spark (dbt-spark, local session; dbt Python models are excluded there:
 # tag `python`), then every mart compared row for row with the DuckDB build of the same demo.

@@ -83,6 +83,12 @@ def _export(args) -> int:
     return 0
 
 
+def _analyses(args) -> int:
+    from .analyses import run
+
+    return run(warehouse_path(args.warehouse))
+
+
 def _sources_yaml(args) -> int:
     from .dbt_sources import write_all
 
@@ -137,6 +143,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--warehouse", help="DuckDB file (default $WAREHOUSE or warehouse/mh.duckdb)")
     p.add_argument("--export-dir", help="exports folder (default $EXPORT_DIR or exports/)")
     p.set_defaults(func=_export)
+
+    p = sub.add_parser("analyses", help="compile the example analyses (analyses/) and run them, checking their shape")
+    p.add_argument("--warehouse", help="DuckDB file (default $WAREHOUSE or warehouse/mh.duckdb)")
+    p.set_defaults(func=_analyses)
 
     p = sub.add_parser("sources-yaml", help="regenerate the dbt source YAML from the registry")
     p.set_defaults(func=_sources_yaml)

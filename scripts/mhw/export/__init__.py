@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from ..warehouse import connect, relations
+from ..warehouse import PROJECT_DIR, connect, relations
 
 
 def extras() -> list[Callable[[duckdb.DuckDBPyConnection, Path], list[Path]]]:
@@ -32,8 +32,6 @@ def extras() -> list[Callable[[duckdb.DuckDBPyConnection, Path], list[Path]]]:
     ]
 
 
-# the dbt project (this package is installed editable from its scripts/ folder)
-PROJECT_DIR = Path(__file__).resolve().parents[3]
 SIGNIFICANT_DIGITS = 6
 
 

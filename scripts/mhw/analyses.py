@@ -1,16 +1,20 @@
 """`mhw analyses`: compile the example analyses (`analyses/*.sql`, dbt analyses) and run each on a
 built warehouse, checking its output's shape: the columns its YAML lists, in that order, and at
-least one row. An analysis whose models are absent (their landing topic was skipped) is reported
-and skipped. Exit code 0 only when every analysis that could run has the expected shape."""
+least one row; and the example query in each model's description (```sql) must run. An analysis
+whose models are absent (their landing topic was skipped) is reported and skipped. Exit code 0 only
+when every analysis that could run has the expected shape and every example query runs."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+import duckdb
 
 from .warehouse import PROJECT_DIR, connect, relations
 
@@ -44,6 +48,17 @@ def load(manifest_path: Path) -> list[Analysis]:
     return sorted(found, key=lambda a: a.name)
 
 
+def doc_examples(manifest_path: Path) -> list[Analysis]:
+    """The example queries (```sql blocks) in the models' descriptions: each must run."""
+    manifest = json.loads(Path(manifest_path).read_text())
+    found = []
+    for node in manifest["nodes"].values():
+        if node["resource_type"] == "model":
+            for sql in re.findall(r"```sql\n(.*?)```", node.get("description") or "", re.S):
+                found.append(Analysis(f"example query of {node['name']}", sql, [], [node["alias"] or node["name"]]))
+    return sorted(found, key=lambda a: a.name)
+
+
 def check(con, analysis: Analysis) -> tuple[int, str | None]:
     """(rows, problem): problem is None when the output has the documented columns and a row."""
     cursor = con.execute(analysis.sql)
@@ -60,7 +75,8 @@ def check(con, analysis: Analysis) -> tuple[int, str | None]:
 
 def run(warehouse: Path, target_path: Path | None = None, log=print) -> int:
     target_path = target_path or PROJECT_DIR / "target" / "analyses"
-    analyses = load(compile_analyses(warehouse, target_path))
+    manifest = compile_analyses(warehouse, target_path)
+    analyses = load(manifest)
     failures = 0
     with connect(warehouse) as con:
         present = relations(con)
@@ -72,5 +88,15 @@ def run(warehouse: Path, target_path: Path | None = None, log=print) -> int:
             rows, problem = check(con, analysis)
             failures += problem is not None
             log(f"  {analysis.name}: {rows} rows, " + (f"WRONG SHAPE: {problem}" if problem else "shape as documented"))
-    log(f"{len(analyses)} analyses, {failures} with the wrong shape")
-    return 1 if failures or not analyses else 0
+        examples = doc_examples(manifest)
+        broken = 0
+        for example in examples:
+            if not set(example.needs) <= present:
+                continue
+            try:
+                con.execute(example.sql).fetchall()
+            except duckdb.Error as exc:
+                broken += 1
+                log(f"  {example.name}: FAILS: {exc}")
+    log(f"{len(analyses)} analyses, {failures} with the wrong shape; {len(examples)} example queries, {broken} failing")
+    return 1 if failures or broken or not analyses else 0

@@ -1,4 +1,4 @@
-{#- Each cohort person's group of service use at the chosen number of groups (interface section 6). -#}
+{#- Each cohort person's group of service use at the chosen number of groups (a fixed public interface: person_id, group_id). -#}
 select
     clusters.person_id,
     clusters.group_id

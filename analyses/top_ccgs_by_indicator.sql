@@ -1,5 +1,5 @@
 -- The ten CCG21s with the highest value of one indicator in its latest period, with names, unit and
--- period. Change the indicator with `--vars '{indicator_id: oaps_active_month}'`.
+-- period. Change the indicator with `--vars '{indicator_id: oaps_active_at_month_end}'`.
 {%- set indicator_id = var('indicator_id', 'population_all_ages') %}
 with indicator as (
     select * from {{ ref('dim_indicators') }}

@@ -9,6 +9,6 @@ select
     round(100.0 * sum(unmatched.row_count) / max(reconciliation.input_rows), 2) as unmatched_pct
 from {{ ref('audit_unmatched_codes') }} as unmatched
 inner join {{ ref('audit_mapping_reconciliation') }} as reconciliation
-    on unmatched.source_model = reconciliation.mapped_model
+    on unmatched.source_model = reconciliation.source_model
 group by unmatched.source_model, unmatched.reason
 order by unmatched_rows desc, unmatched.source_model asc, unmatched.reason asc

@@ -54,7 +54,7 @@ unmapped as (
         sum(reconciliation.input_rows) as input_rows,
         sum(reconciliation.unmatched_rows) as unmatched_rows
     from mapped_sources
-    inner join reconciliation on mapped_sources.source_model = reconciliation.mapped_model
+    inner join reconciliation on mapped_sources.source_model = reconciliation.source_model
     group by mapped_sources.source
 ),
 

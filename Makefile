@@ -12,34 +12,43 @@ TEST_EXPORT_DIR ?= warehouse/test/exports
 
 export WAREHOUSE EXPORT_DIR
 export DBT_PROFILES_DIR := .
-export PYTHONPATH := $(CURDIR)/scripts
-MHW := $(BIN)/python -m mhw
+MHW := $(BIN)/mhw
 
 SPARK_VENV := .venv-spark
+# .venv-spark does not install mhw (it may be a link to another clone's): it finds it on PYTHONPATH
+SPARK_PYTHONPATH := PYTHONPATH=$(CURDIR)/scripts
 SPARK_DIR ?= warehouse/spark
 
-.PHONY: install build test lint pytest dbt-test docs clean lock test-spark bench
+.PHONY: install build test lint pytest dbt-test analyses docs clean lock test-spark bench
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.txt pyproject.toml
 	@echo "==> Creating $(VENV) from requirements.txt (pinned)"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	@printf 'export DBT_PROFILES_DIR="$$(cd "$$(dirname "$${BASH_SOURCE[0]:-$$0}")/.." \&\& pwd)"\nexport PYTHONPATH="$$DBT_PROFILES_DIR/scripts$${PYTHONPATH:+:$$PYTHONPATH}"\n' >> $(BIN)/activate
+	@echo "==> Installing the mhw package (editable: scripts/mhw) and its console script $(BIN)/mhw"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@# `source .venv/bin/activate` also points dbt at this repository's profiles.yml (replacing what an
+	@# older install appended: a broken line and a PYTHONPATH that the editable install makes unneeded)
+	@sed -i '/^export DBT_PROFILES_DIR=/d; /^export PYTHONPATH=.*scripts/d' $(BIN)/activate
+	@echo 'export DBT_PROFILES_DIR="$(CURDIR)"' >> $(BIN)/activate
 	@touch $@
 
 build: install
 	$(MHW) build $(if $(SOURCE_DIR),--source-dir "$(SOURCE_DIR)") --warehouse "$(WAREHOUSE)" --export-dir "$(EXPORT_DIR)"
 
-test: install lint pytest dbt-test
+test: install lint pytest dbt-test analyses
 
 lint: install
 	@echo "==> ruff"
 	$(BIN)/ruff check scripts tests
 	@echo "==> sqlfluff"
 	@mkdir -p "$(dir $(WAREHOUSE))"  # the dbt templater opens the warehouse file (created empty on a fresh clone)
-	$(BIN)/sqlfluff lint models macros tests --processes 2
+	$(BIN)/sqlfluff lint models macros tests analyses --processes 2
+	@echo "==> dbt-score (documentation and tests of every model, seed, source, macro and exposure)"
+	$(BIN)/dbt parse --quiet --target-path target/score
+	$(BIN)/dbt-score lint --manifest target/score/manifest.json --fail-project-under 9.5 --fail-any-item-under 8
 
 pytest: install
 	@echo "==> pytest"
@@ -48,6 +57,11 @@ pytest: install
 dbt-test: install
 	@echo "==> dbt build on the demo"
 	$(MHW) build --warehouse "$(TEST_WAREHOUSE)" --export-dir "$(TEST_EXPORT_DIR)"
+
+# The example analyses (analyses/*.sql) compiled and run on the demo warehouse, outputs checked for shape
+analyses: install
+	@echo "==> example analyses on the demo"
+	$(MHW) analyses --warehouse "$(TEST_WAREHOUSE)"
 
 # The SQL models and tests on Spark (dbt-spark, local session; dbt Python models are excluded there:
 # tag `python`), then every mart compared row for row with the DuckDB build of the same demo.
@@ -66,7 +80,7 @@ test-spark: install $(SPARK_VENV)/.installed
 	MHW_STAGE_DIR="$(abspath $(SPARK_DIR))/landing" MHW_SPARK_DIR="$(SPARK_DIR)" \
 	  $(SPARK_VENV)/bin/dbt build --target spark --target-path target/spark --exclude tag:python
 	@echo "==> Spark marts vs DuckDB marts"
-	MHW_SPARK_DIR="$(SPARK_DIR)" $(SPARK_VENV)/bin/python -m mhw.spark_compare --duckdb "$(TEST_WAREHOUSE)" \
+	$(SPARK_PYTHONPATH) MHW_SPARK_DIR="$(SPARK_DIR)" $(SPARK_VENV)/bin/python -m mhw.spark_compare --duckdb "$(TEST_WAREHOUSE)" \
 	  --manifest target/spark/manifest.json
 
 # Benchmarks (never part of make test): England-scale inputs generated under bench/data/ (not
@@ -74,15 +88,21 @@ test-spark: install $(SPARK_VENV)/.installed
 bench: install $(SPARK_VENV)/.installed
 	$(BIN)/python -m mhw.bench $(BENCH_ARGS)
 
+# The docs always describe the project itself on the demo (which has every domain), whatever the last
+# build was: the catalog comes from the demo warehouse of make test (built here once if missing), the
+# artefacts go to target/docs/ (not overwritten by later builds), the page is copied to target/.
+DOCS_WAREHOUSE ?= $(TEST_WAREHOUSE)
 docs: install
-	$(BIN)/dbt docs generate --static
-	@echo "dbt docs: target/static_index.html"
+	@test -f "$(DOCS_WAREHOUSE)" || $(MHW) build --warehouse "$(DOCS_WAREHOUSE)" --export-dir "$(TEST_EXPORT_DIR)" --no-docs
+	WAREHOUSE="$(DOCS_WAREHOUSE)" $(BIN)/dbt docs generate --static --target-path target/docs
+	cp target/docs/static_index.html target/static_index.html
+	@echo "dbt docs: target/static_index.html (the project on the demo; artefacts in target/docs/)"
 
 lock:
 	rm -rf /tmp/mhw-lock && $(PYTHON) -m venv /tmp/mhw-lock
 	/tmp/mhw-lock/bin/pip install --quiet -r requirements.in
 	{ echo "# Pinned, tested together (pip freeze of requirements.in). Regenerate: make lock"; \
-	  /tmp/mhw-lock/bin/pip freeze; } > requirements.txt
+	  /tmp/mhw-lock/bin/pip freeze --all | grep -v -e '^pip==' -e '^setuptools=='; } > requirements.txt
 
 clean:
 	rm -rf target logs warehouse exports

@@ -1,4 +1,4 @@
-"""The one command-line entry point: `python -m mhw <command>` (the Makefile's `$(MHW)`)."""
+"""mh-warehouse: `mhw <command>` (installed into .venv by `make install`; also `python -m mhw`)."""
 
 from __future__ import annotations
 
@@ -97,6 +97,12 @@ def _export(args) -> int:
     return 0
 
 
+def _analyses(args) -> int:
+    from .analyses import run
+
+    return run(warehouse_path(args.warehouse))
+
+
 def _sources_yaml(args) -> int:
     from .dbt_sources import write_all
 
@@ -105,7 +111,7 @@ def _sources_yaml(args) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mhw", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -117,22 +123,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-docs", action="store_true", help="skip dbt docs generate")
     p.set_defaults(func=_build)
 
-    p = sub.add_parser(
-        "load", help="load a landing zone into schema landing of a new warehouse file; one line per file"
-    )
-    p.add_argument("source_dir")
-    p.add_argument("--warehouse", help="DuckDB file (default $WAREHOUSE or warehouse/mh.duckdb); replaced")
+    p.add_argument("--max-mb", type=int, default=2048, help="size limit in MB (default 2048)")
+    p.add_argument("--deadline", type=float, default=1800, help="seconds for the whole download, retries included")
+    p.add_argument("--list", action="store_true", help="list the registered sources: publisher, licence, URL")
     p.set_defaults(func=_load)
 
     p = sub.add_parser("landing-parquet", help="write the landing relations as Parquet (for the Spark target)")
-    p.add_argument("--warehouse")
-    p.add_argument("--out", required=True)
+    p.add_argument("--warehouse", help="DuckDB file whose landing schema to write (default $WAREHOUSE)")
+    p.add_argument("--out", required=True, help="folder to write one Parquet file per landing relation into")
     p.set_defaults(func=_landing_parquet)
 
     p = sub.add_parser("demo", help="write the synthetic demo landing zone")
-    p.add_argument("out")
-    p.add_argument("--scale", type=float, default=1.0)
-    p.add_argument("--seed", type=int, default=20211001)
+    p.add_argument("out", help="folder to write the landing zone into")
+    p.add_argument("--scale", type=float, default=1.0, help="demo scale factor (default 1.0)")
+    p.add_argument("--seed", type=int, default=20211001, help="random seed (the same seed writes the same files)")
     p.add_argument(
         "--england",
         type=float,
@@ -144,25 +148,33 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=_demo)
 
     p = sub.add_parser("fetch", help="download a public file into a landing topic (or --list the sources)")
-    p.add_argument("url", nargs="?")
-    p.add_argument("--topic", default="reference")
-    p.add_argument("--landing", default="landing")
-    p.add_argument("--filename")
+    p.add_argument("url", nargs="?", help="the file's URL (without it: the list of registered sources)")
+    p.add_argument("--topic", default="reference", help="landing topic folder to write into (default reference)")
+    p.add_argument("--landing", default="landing", help="the landing zone (default ./landing)")
+    p.add_argument("--filename", help="name to save as (default: from the URL)")
     p.add_argument("--sha256", help="expected checksum: a mismatch is an error")
-    p.add_argument("--max-mb", type=int, default=2048)
+    p.add_argument("--max-mb", type=int, default=2048, help="size limit in MB (default 2048)")
     p.add_argument("--deadline", type=float, default=1800, help="seconds for the whole download, retries included")
-    p.add_argument("--list", action="store_true")
+    p.add_argument("--list", action="store_true", help="list the registered sources: publisher, licence, URL")
     p.set_defaults(func=_fetch)
 
     p = sub.add_parser("export", help="write the exports from the warehouse")
-    p.add_argument("--warehouse")
-    p.add_argument("--export-dir")
+    p.add_argument("--warehouse", help="DuckDB file (default $WAREHOUSE or warehouse/mh.duckdb)")
+    p.add_argument("--export-dir", help="exports folder (default $EXPORT_DIR or exports/)")
     p.set_defaults(func=_export)
+
+    p = sub.add_parser("analyses", help="compile the example analyses (analyses/) and run them, checking their shape")
+    p.add_argument("--warehouse", help="DuckDB file (default $WAREHOUSE or warehouse/mh.duckdb)")
+    p.set_defaults(func=_analyses)
 
     p = sub.add_parser("sources-yaml", help="regenerate the dbt source YAML from the registry")
     p.set_defaults(func=_sources_yaml)
 
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     from .build import BuildError
     from .fetch import FetchError
     from .landing import LoadError

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import duckdb
 
+# the repository: dbt project, profiles.yml and target/ (the package is installed editable from scripts/)
+PROJECT_DIR = Path(__file__).resolve().parents[2]
 SCHEMAS = ("marts", "audit", "intermediate", "staging")
 SEARCH_PATH = ",".join(SCHEMAS)
 

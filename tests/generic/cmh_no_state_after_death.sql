@@ -6,7 +6,7 @@
         person_years.reporting_year,
         persons.death_date
     from {{ model }} as person_years
-    inner join {{ ref('int_cmh_cohort_persons') }} as persons
+    inner join {{ ref('int_cmh_cohort__persons') }} as persons
         on person_years.person_id = persons.person_id
     where
         person_years.reporting_year > extract(year from persons.death_date)

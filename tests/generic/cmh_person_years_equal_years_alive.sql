@@ -4,7 +4,7 @@
         persons.person_id,
         persons.years_alive,
         count(person_years.person_id) as person_years
-    from {{ ref('int_cmh_cohort_persons') }} as persons
+    from {{ ref('int_cmh_cohort__persons') }} as persons
     left join {{ model }} as person_years
         on persons.person_id = person_years.person_id
     group by persons.person_id, persons.years_alive

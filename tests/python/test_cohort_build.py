@@ -48,7 +48,7 @@ def _rows(con, sql):
 def test_only_the_cohort_domain_is_built(cohort_build):
     con = cohort_build["con"]
     tables = {r[0] for r in _rows(con, "select table_name from information_schema.tables")}
-    assert {"cmh_cohort_person_groups", "cmh_cohort_region_year", "int_cmh_person_years"} <= tables
+    assert {"cmh_cohort_person_groups", "cmh_cohort_region_year", "int_cmh_cohort__person_years"} <= tables
     assert not [t for t in tables if t.startswith(("stg_ons__", "stg_ods__"))]
     assert any("topic reference/ is absent" in line for line in cohort_build["log"])
     pngs = {p.name for p in cohort_build["exports"].glob("*.png")}
@@ -73,7 +73,7 @@ def test_cohort_rule_matches_the_simulated_contacts(cohort_build, people):
 
 
 def test_person_years_equal_years_alive_and_no_state_after_death(cohort_build, people):
-    rows = _rows(cohort_build["con"], "select person_id, reporting_year, state from int_cmh_person_years")
+    rows = _rows(cohort_build["con"], "select person_id, reporting_year, state from int_cmh_cohort__person_years")
     by_person: dict[str, list[tuple[int, str]]] = {}
     for pid, year, state in rows:
         by_person.setdefault(pid, []).append((year, state))
@@ -130,7 +130,7 @@ def test_iapt_only_from_2012_and_the_trend_after_2010(cohort_build):
     high = dict(
         _rows(
             con,
-            "select reporting_year, avg(secondary_contacts) from int_cmh_person_years "
+            "select reporting_year, avg(secondary_contacts) from int_cmh_cohort__person_years "
             "where state = 'secondary_high' group by 1",
         )
     )

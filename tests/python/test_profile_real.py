@@ -99,7 +99,7 @@ def test_real_population_and_mhsds_land_at_ccg21(real_build):
 def test_real_every_mapped_row_is_mapped_or_audited(real_build):
     rows = _query(
         real_build,
-        "select mapped_model, input_rows, mapped_rows, unmatched_rows, audited_rows, is_reconciled "
+        "select source_model, input_rows, mapped_rows, unmatched_rows, audited_rows, is_reconciled "
         "from audit_mapping_reconciliation",
     )
     by_model = {r[0]: r for r in rows}

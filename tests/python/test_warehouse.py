@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 
 import duckdb
 import pytest
@@ -81,3 +82,30 @@ def test_connect_finds_models_by_name_from_another_directory(reference_build, tm
         assert con.execute("select count(*) from load_manifest").fetchone()[0] > 0
         with pytest.raises(duckdb.CatalogException):
             con.execute("select count(*) from main.dim_ccg_code_crosswalk")
+
+
+def test_mhw_export_from_another_directory(reference_build, tmp_path):
+    mhw = REPO / ".venv" / "bin" / "mhw"
+    if not mhw.exists():
+        pytest.skip("no .venv/bin/mhw in this clone (make install)")
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "WAREHOUSE", "EXPORT_DIR")}
+    result = subprocess.run(
+        [str(mhw), "export", "--warehouse", str(reference_build), "--export-dir", "out"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out"
+    assert (out / "dim_ccgs.csv").exists() and (out / "dim_ccg_code_crosswalk.csv").exists()
+    # the data dictionary, the README and the workbook come with every export
+    header = (out / "dim_indicators.csv").read_text().splitlines()[0].split(",")
+    assert {"indicator_id", "name", "unit", "source", "publisher", "period_type", "polarity"} <= set(header)
+    readme = (out / "README.md").read_text()
+    assert "| `dim_ccgs.csv` |" in readme and "### dim_indicators" in readme and "Crown copyright" in readme
+    from openpyxl import load_workbook
+
+    sheets = load_workbook(out / "mh_warehouse_published.xlsx", read_only=True).sheetnames
+    assert sheets[0] == "Notes" and {"dim_ccgs", "dim_indicators"} <= set(sheets)

@@ -2,7 +2,7 @@
     and its typical sequence (the medoid of the clustering sample). -#}
 with chosen as (
     select clusters.*
-    from {{ ref('int_cmh_sequence_clusters') }} as clusters
+    from {{ ref('int_cmh_cohort__sequence_clusters') }} as clusters
     inner join {{ ref('cmh_cohort_group_selection') }} as selection
         on clusters.k = selection.k
     where selection.is_chosen
@@ -28,7 +28,7 @@ people as (
     from chosen
     inner join {{ ref('cmh_cohort_person_sequences') }} as person_sequences
         on chosen.person_id = person_sequences.person_id
-    inner join {{ ref('int_cmh_cohort_persons') }} as persons
+    inner join {{ ref('int_cmh_cohort__persons') }} as persons
         on chosen.person_id = persons.person_id
 ),
 

@@ -6,7 +6,7 @@ with counted as (
         persons.region_code,
         count(*) as persons
     from {{ ref('cmh_cohort_person_groups') }} as person_groups
-    inner join {{ ref('int_cmh_cohort_persons') }} as persons
+    inner join {{ ref('int_cmh_cohort__persons') }} as persons
         on person_groups.person_id = persons.person_id
     group by person_groups.group_id, persons.region_code
 ),

@@ -8,7 +8,7 @@ with per_k as (
         sum(case when is_in_sample then 1 else 0 end) as sample_persons,
         count(*) as persons,
         max(kmeans_agreement_ari) as kmeans_agreement_ari
-    from {{ ref('int_cmh_sequence_clusters') }}
+    from {{ ref('int_cmh_cohort__sequence_clusters') }}
     group by k
 )
 

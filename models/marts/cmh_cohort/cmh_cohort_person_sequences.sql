@@ -11,5 +11,5 @@ select
     cast(sum(case when states.state = 'secondary_low' then 1 else 0 end) as integer) as years_secondary_low,
     cast(sum(case when states.state = 'primary_only' then 1 else 0 end) as integer) as years_primary_only,
     cast(sum(case when states.state = 'none' then 1 else 0 end) as integer) as years_none
-from {{ ref('int_cmh_person_states') }} as states
+from {{ ref('int_cmh_cohort__person_states') }} as states
 group by states.person_id

@@ -14,7 +14,7 @@ with by_region as (
         sum(person_years.total_contacts) as total_contacts,
         sum(person_years.admissions) as admissions,
         sum(person_years.bed_days) as bed_days
-    from {{ ref('int_cmh_person_years') }} as person_years
+    from {{ ref('int_cmh_cohort__person_years') }} as person_years
     left join {{ ref('cmh_regions') }} as regions
         on person_years.region_code = regions.region_code
     group by person_years.region_code, regions.region_name, person_years.reporting_year

@@ -5,7 +5,7 @@ with counted as (
         state,
         max(state_code) as state_code,
         count(*) as persons
-    from {{ ref('int_cmh_person_states') }}
+    from {{ ref('int_cmh_cohort__person_states') }}
     group by reporting_year, state
 )
 

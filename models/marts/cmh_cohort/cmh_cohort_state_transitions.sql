@@ -7,8 +7,8 @@ with pairs as (
         this_year.state as from_state,
         next_year.state as to_state,
         count(*) as persons
-    from {{ ref('int_cmh_person_states') }} as this_year
-    inner join {{ ref('int_cmh_person_states') }} as next_year
+    from {{ ref('int_cmh_cohort__person_states') }} as this_year
+    inner join {{ ref('int_cmh_cohort__person_states') }} as next_year
         on this_year.person_id = next_year.person_id and next_year.reporting_year = this_year.reporting_year + 1
     where this_year.state != 'dead'
     group by this_year.reporting_year, this_year.state, next_year.state

@@ -15,7 +15,7 @@ audited as (
 )
 
 select
-    counts.mapped_model,
+    counts.mapped_model as source_model,
     counts.input_model,
     counts.input_filter,
     counts.input_rows,

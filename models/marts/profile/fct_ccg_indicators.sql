@@ -1,6 +1,6 @@
 {{ config(tags=['export']) }}
 -- Grain: CCG21 x indicator x period: every domain's int_<domain>__ccg_indicators in one long table
--- (interface section 6). A domain whose landing topic is absent is left out, never a failure.
+--. The columns are a fixed public interface. A domain whose landing topic is absent is left out, never a failure.
 -- A domain adds its model's name to the list below (one-line edit).
 {{ union_existing([
     'int_oaps__ccg_indicators',

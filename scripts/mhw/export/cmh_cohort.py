@@ -89,7 +89,7 @@ def _state_distribution_by_group(con, out_dir: Path, plt) -> Path:
         """
         select groups.group_id, states.reporting_year, states.state,
             count(*) * 1.0 / sum(count(*)) over (partition by groups.group_id, states.reporting_year) as share
-        from int_cmh_person_states as states
+        from int_cmh_cohort__person_states as states
         inner join cmh_cohort_person_groups as groups on states.person_id = groups.person_id
         group by groups.group_id, states.reporting_year, states.state
         """
@@ -124,7 +124,7 @@ def _sequence_index(con, out_dir: Path, plt) -> Path:
     sizes = dict(con.execute("select group_id, persons from cmh_cohort_group_profiles").fetchall())
     codes = [code for _, code, _ in STATES]
     cmap = ListedColormap([colour for _, _, colour in STATES])
-    first = con.execute("select min(reporting_year) from int_cmh_person_states").fetchone()[0]
+    first = con.execute("select min(reporting_year) from int_cmh_cohort__person_states").fetchone()[0]
     groups = sorted(sizes)
     fig, axes = plt.subplots(1, len(groups), figsize=(3 * len(groups) + 1.5, 5), squeeze=False)
     for ax, group in zip(axes[0], groups, strict=True):

@@ -1,4 +1,4 @@
-{#- Every cohort person x every study year: the yearly state of int_cmh_person_years, and `dead`
+{#- Every cohort person x every study year: the yearly state of int_cmh_cohort__person_years, and `dead`
     (code D) in the years after death (an absorbing state, so sequences have a fixed length). -#}
 with years as (
     {{ cmh_study_years() }}
@@ -14,7 +14,7 @@ select
     coalesce(person_years.primary_contacts, 0) as primary_contacts,
     coalesce(person_years.secondary_contacts, 0) as secondary_contacts,
     coalesce(person_years.bed_days, 0) as bed_days
-from {{ ref('int_cmh_cohort_persons') }} as cohort
+from {{ ref('int_cmh_cohort__persons') }} as cohort
 cross join years
-left join {{ ref('int_cmh_person_years') }} as person_years
+left join {{ ref('int_cmh_cohort__person_years') }} as person_years
     on cohort.person_id = person_years.person_id and years.reporting_year = person_years.reporting_year

@@ -19,7 +19,7 @@ person_years as (
         cohort.death_date,
         years.reporting_year,
         coalesce(years.reporting_year = cohort.death_year, false) as is_death_year
-    from {{ ref('int_cmh_cohort_persons') }} as cohort
+    from {{ ref('int_cmh_cohort__persons') }} as cohort
     inner join years
         on cohort.last_year_alive >= years.reporting_year
 ),
@@ -51,7 +51,7 @@ spells as (
             coalesce(persons.death_date, admissions.discharge_date, make_date({{ var('cmh_last_year') }} + 1, 1, 1))
         ) as spell_end
     from {{ ref('stg_cohort__admissions') }} as admissions
-    inner join {{ ref('int_cmh_cohort_persons') }} as persons
+    inner join {{ ref('int_cmh_cohort__persons') }} as persons
         on admissions.person_id = persons.person_id
     where persons.death_date is null or admissions.admission_date <= persons.death_date
 ),

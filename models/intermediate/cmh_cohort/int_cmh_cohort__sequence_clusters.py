@@ -95,7 +95,7 @@ def cluster(sequences: pd.DataFrame, features: np.ndarray, k_min: int, k_max: in
 def model(dbt, session):
     dbt.config(materialized="table", tags=["python"])
     sequences = dbt.ref("cmh_cohort_person_sequences").df().sort_values("person_id", ignore_index=True)
-    states = dbt.ref("int_cmh_person_states").df()
+    states = dbt.ref("int_cmh_cohort__person_states").df()
     wide = states.assign(dead=(states["state_code"] == "D").astype(float)).pivot(
         index="person_id", columns="reporting_year", values=["primary_contacts", "secondary_contacts", "bed_days", "dead"]
     )

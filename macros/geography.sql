@@ -1,12 +1,15 @@
 {#- Geography rules, one place each: which CCG vintage a date falls in, and moving rows keyed by a
     CCG / Sub-ICB code of any vintage and form to the CCG21 geography. -#}
 
-{#- CCG vintages run April to March (CCGs changed on 1 April); Sub-ICB locations replaced them on
-    1 July 2022 (vintage 2022). Dates outside 2013-2022 take the nearest vintage. -#}
+{#- CCG vintages run April to March (CCGs changed on 1 April) until 2021; nothing changed in April
+    2022, so the 2021 vintage runs to 30 June 2022 and Sub-ICB locations (vintage 2022) start on
+    1 July 2022. Dates outside 2013-2022 take the nearest vintage. A period is mapped by its end
+    date (a three-month window ending in July 2022 is by Sub-ICB location). -#}
 {% macro ccg_vintage_of_date(date_column) -%}
     least(greatest(
         case
             when {{ date_column }} >= cast('2022-07-01' as date) then 2022
+            when {{ date_column }} >= cast('2021-04-01' as date) then 2021
             when month({{ date_column }}) >= 4 then year({{ date_column }})
             else year({{ date_column }}) - 1
         end,

@@ -1,12 +1,15 @@
 {#- Geography rules, one place each: which CCG vintage a date falls in, and moving rows keyed by a
     CCG / Sub-ICB code of any vintage and form to the CCG21 geography. -#}
 
-{#- CCG vintages run April to March (CCGs changed on 1 April); Sub-ICB locations replaced them on
-    1 July 2022 (vintage 2022). Dates outside 2013-2022 take the nearest vintage. -#}
+{#- CCG vintages run April to March (CCGs changed on 1 April) until 2021; nothing changed in April
+    2022, so the 2021 vintage runs to 30 June 2022 and Sub-ICB locations (vintage 2022) start on
+    1 July 2022. Dates outside 2013-2022 take the nearest vintage. A period is mapped by its end
+    date (a three-month window ending in July 2022 is by Sub-ICB location). -#}
 {% macro ccg_vintage_of_date(date_column) -%}
     least(greatest(
         case
             when {{ date_column }} >= cast('2022-07-01' as date) then 2022
+            when {{ date_column }} >= cast('2021-04-01' as date) then 2021
             when month({{ date_column }}) >= 4 then year({{ date_column }})
             else year({{ date_column }}) - 1
         end,
@@ -187,7 +190,8 @@ left join {{ ref('int_geography__trust_ccg_weights') }} as mpc_weights
 {%- endmacro %}
 
 {#- Every model that moves rows to CCG21 (map_to_ccg21 or map_provider_to_ccg21), with the model
-    and filter its input rows come from: the one list audit_unmatched_codes and
+    and filter its input rows come from, and whether its rows are record-level data (their counts
+    are published only by the small-number rule): the one list audit_unmatched_codes and
     audit_mapping_reconciliation read. A new mapped model is added here (one line). -#}
 {% macro mapped_models() -%}
     {{ return([
@@ -203,8 +207,8 @@ left join {{ ref('int_geography__trust_ccg_weights') }} as mpc_weights
         {'model': 'int_cmhs__trust_scores_mapped', 'input': 'int_cmhs__trust_scores'},
         {'model': 'int_population__ccg_cells_mapped', 'input': 'int_population__ccg_cells'},
         {'model': 'int_ethnicity__ccg_cells_mapped', 'input': 'stg_ons__lad_ethnicity'},
-        {'model': 'int_lda_mha_spell_ccg21', 'input': 'int_lda_mha_spells'},
-        {'model': 'int_iapt__referrals_ccg21', 'input': 'fct_iapt_referral_outcomes'},
+        {'model': 'int_lda_mha_spell_ccg21', 'input': 'int_lda_mha_spells', 'record_level': true},
+        {'model': 'int_iapt__referrals_ccg21', 'input': 'fct_iapt_referral_outcomes', 'record_level': true},
     ]) }}
 {%- endmacro %}
 
@@ -224,6 +228,7 @@ left join {{ ref('int_geography__trust_ccg_weights') }} as mpc_weights
             cast(null as {{ dbt.type_string() }}) as mapped_model,
             cast(null as {{ dbt.type_string() }}) as input_model,
             cast(null as {{ dbt.type_string() }}) as input_filter,
+            cast(null as boolean) as is_record_level,
             cast(null as bigint) as input_rows,
             cast(null as bigint) as mapped_rows,
             cast(null as bigint) as unmatched_rows
@@ -234,6 +239,7 @@ left join {{ ref('int_geography__trust_ccg_weights') }} as mpc_weights
                 '{{ entry["model"] }}' as mapped_model,
                 '{{ entry["input"] }}' as input_model,
                 {{ "'" ~ entry["filter"] | replace("'", "") ~ "'" if entry.get("filter") else "cast(null as " ~ dbt.type_string() ~ ")" }} as input_filter,
+                {{ "true" if entry.get("record_level") else "false" }} as is_record_level,
                 (select count(*) from {{ input }} where {{ entry.get("filter", "1 = 1") }}) as input_rows,
                 (select count(distinct map_row_id) from {{ mapped }} where unmatched_reason is null) as mapped_rows,
                 (select count(distinct map_row_id) from {{ mapped }} where unmatched_reason is not null)

@@ -1,7 +1,8 @@
 -- IAPT recovery and reliable improvement rates by CCG21 and financial year of discharge, rebuilt
 -- from numerators and denominators mapped to CCG21 (count x weight), never averaged. Values from
--- record-level data, so suppressed here (NHS rule: value null and is_suppressed when a count is
--- under 5; a numerator or denominator under 5 null, others rounded to the nearest 5).
+-- record-level data, so suppressed here (macro suppress_count: value null and is_suppressed when a
+-- count is under 5; numerator and denominator rounded to the nearest 5; the rate, a whole
+-- percentage, is that of the rounded counts, so it reveals no more than they do).
 -- `value` and `source` are the names the CCG indicator contract fixes (hence the noqa).
 -- Only complete financial years: a year is reported when the extract reaches its 31 March (latest
 -- referral or discharge date on or after it), so a part year is never shown as a rate.
@@ -75,10 +76,10 @@ select
     indicator_id,
     cast(cast(financial_year_start as {{ dbt.type_string() }}) || '-04-01' as date) as period_start,
     cast(cast(financial_year_start + 1 as {{ dbt.type_string() }}) || '-03-31' as date) as period_end,
-    try_cast({{ suppress_rate('numerator', 'denominator', 100, 1) }} as double) as value,  -- noqa: RF04
-    try_cast({{ suppress_count('numerator') }} as double) as numerator,
-    try_cast({{ suppress_count('denominator') }} as double) as denominator,
-    {{ suppress_rate('numerator', 'denominator', 100, 1) }} = '*' as is_suppressed,
+    cast({{ suppress_rate('numerator', 'denominator', 100) }} as double) as value,  -- noqa: RF04
+    cast({{ suppress_count('numerator') }} as double) as numerator,
+    cast({{ suppress_count('denominator') }} as double) as denominator,
+    {{ is_suppressed(['numerator', 'denominator']) }} as is_suppressed,
     false as is_not_computable,
     'iapt_referrals' as source  -- noqa: RF04
 from ratios

@@ -1,5 +1,6 @@
 -- One row per referral with contacts: attended treatment contacts, the first attended treatment
--- date and the PHQ-9/GAD-7 pair of the first and the last attended contact that has both scores.
+-- date and, per measure, the first and the last PHQ-9 and GAD-7 score of attended contacts (a
+-- contact with a PHQ-9 and no GAD-7 still gives the PHQ-9).
 with attended as (
     select
         referral_id,
@@ -22,16 +23,49 @@ treatment as (
     group by referral_id
 ),
 
-scored as (
+scores as (
     select
         referral_id,
         contact_date,
-        phq9_score,
-        gad7_score,
-        row_number() over (partition by referral_id order by contact_date asc, source_row asc) as rank_first,
-        row_number() over (partition by referral_id order by contact_date desc, source_row desc) as rank_last
+        source_row,
+        'phq9' as measure,
+        phq9_score as score
     from attended
-    where phq9_score is not null and gad7_score is not null
+    where phq9_score is not null
+    union all
+    select
+        referral_id,
+        contact_date,
+        source_row,
+        'gad7' as measure,
+        gad7_score as score
+    from attended
+    where gad7_score is not null
+),
+
+ranked as (
+    select
+        referral_id,
+        measure,
+        score,
+        row_number() over (
+            partition by referral_id, measure order by contact_date asc, source_row asc
+        ) as rank_first,
+        row_number() over (
+            partition by referral_id, measure order by contact_date desc, source_row desc
+        ) as rank_last
+    from scores
+),
+
+first_and_last as (
+    select
+        referral_id,
+        max(case when measure = 'phq9' and rank_first = 1 then score end) as first_phq9_score,
+        max(case when measure = 'gad7' and rank_first = 1 then score end) as first_gad7_score,
+        max(case when measure = 'phq9' and rank_last = 1 then score end) as last_phq9_score,
+        max(case when measure = 'gad7' and rank_last = 1 then score end) as last_gad7_score
+    from ranked
+    group by referral_id
 ),
 
 referrals as (
@@ -42,16 +76,11 @@ referrals as (
 select
     referrals.referral_id,
     treatment.first_treatment_date,
-    first_scored.contact_date as first_scored_date,
-    first_scored.phq9_score as first_phq9_score,
-    first_scored.gad7_score as first_gad7_score,
-    last_scored.contact_date as last_scored_date,
-    last_scored.phq9_score as last_phq9_score,
-    last_scored.gad7_score as last_gad7_score,
+    first_and_last.first_phq9_score,
+    first_and_last.first_gad7_score,
+    first_and_last.last_phq9_score,
+    first_and_last.last_gad7_score,
     coalesce(treatment.attended_treatment_contacts, 0) as attended_treatment_contacts
 from referrals
 left join treatment on referrals.referral_id = treatment.referral_id
-left join scored as first_scored
-    on referrals.referral_id = first_scored.referral_id and first_scored.rank_first = 1
-left join scored as last_scored
-    on referrals.referral_id = last_scored.referral_id and last_scored.rank_last = 1
+left join first_and_last on referrals.referral_id = first_and_last.referral_id

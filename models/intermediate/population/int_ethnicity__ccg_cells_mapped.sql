@@ -13,9 +13,10 @@ with cells as (
         source_row,
         row_number() over (order by source_file, source_row) as map_row_id,
         lad_code as source_code,
+        -- mixed first: 'Mixed/multiple ethnic groups: White and Asian' names two other groups
         case
+            when lower(ethnic_group) like '%mixed%' or lower(ethnic_group) like '%multiple%' then 'mixed'
             when lower(ethnic_group) like '%white%' then 'white'
-            when lower(ethnic_group) like '%mixed%' then 'mixed'
             when lower(ethnic_group) like '%asian%' then 'asian'
             when lower(ethnic_group) like '%black%' then 'black'
             when lower(ethnic_group) in ('all', 'total', 'all persons', 'all usual residents') then 'total'

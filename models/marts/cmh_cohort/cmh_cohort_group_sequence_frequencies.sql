@@ -1,7 +1,7 @@
 {{ config(tags=['export', 'python']) }}
 {#- Distinct state sequences per group with the people sharing them, for publication: counts by the
-    NHS small-number rule ('*' = fewer than 5 people; the sequence index plots draw only the
-    others). -#}
+    NHS small-number rule (persons null and is_suppressed when fewer than 5 people; the sequence
+    index plots draw only the others). -#}
 with counted as (
     select
         person_groups.group_id,
@@ -17,5 +17,5 @@ select
     group_id,
     state_sequence,
     {{ suppress_count('persons') }} as persons,
-    {{ suppress_count('persons') }} = '*' as is_suppressed
+    {{ is_suppressed(['persons']) }} as is_suppressed
 from counted

@@ -1,6 +1,6 @@
 {{ config(tags=['export']) }}
-{#- The region x year table for publication: counts by the NHS small-number rule, rates from the
-    unrounded counts and suppressed when the numerator or denominator is under 5. -#}
+{#- The region x year table for publication (macro suppress_count: counts under 5 null, others
+    rounded to 5; rates from the rounded counts, so that they reveal no more than the counts). -#}
 select
     region_code,
     region_name,
@@ -9,8 +9,10 @@ select
     {{ suppress_count('total_contacts') }} as contacts,
     {{ suppress_count('admissions') }} as admissions,
     {{ suppress_count('bed_days') }} as bed_days,
-    {{ suppress_rate('total_contacts', 'persons', 1, 2) }} as contacts_per_person,
-    {{ suppress_rate('primary_contacts', 'persons', 1, 2) }} as primary_contacts_per_person,
-    {{ suppress_rate('secondary_contacts', 'persons', 1, 2) }} as secondary_contacts_per_person,
-    {{ suppress_rate('bed_days', 'persons', 1, 2) }} as bed_days_per_person
+    {{ suppress_rate('total_contacts', 'persons', 1, 1) }} as contacts_per_person,
+    {{ suppress_rate('primary_contacts', 'persons', 1, 1) }} as primary_contacts_per_person,
+    {{ suppress_rate('secondary_contacts', 'persons', 1, 1) }} as secondary_contacts_per_person,
+    {{ suppress_rate('bed_days', 'persons', 1, 1) }} as bed_days_per_person,
+    {{ is_suppressed(['persons', 'total_contacts', 'admissions', 'bed_days', 'primary_contacts',
+        'secondary_contacts']) }} as is_suppressed
 from {{ ref('cmh_cohort_region_year') }}

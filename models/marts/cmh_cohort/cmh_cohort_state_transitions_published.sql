@@ -1,10 +1,11 @@
 {{ config(tags=['export']) }}
-{#- Year-to-year transitions for publication (NHS small-number rule; percentages of from_state
-    from unrounded counts). -#}
+{#- Year-to-year transitions for publication (macro suppress_count; whole-number percentages of the
+    rounded counts of from_state). -#}
 select
     from_year,
     from_state,
     to_state,
     {{ suppress_count('persons') }} as persons,
-    {{ suppress_rate('persons', 'from_state_persons', 100, 1) }} as percent_of_from_state
+    {{ suppress_rate('persons', 'from_state_persons', 100) }} as percent_of_from_state,
+    {{ is_suppressed(['persons', 'from_state_persons']) }} as is_suppressed
 from {{ ref('cmh_cohort_state_transitions') }}

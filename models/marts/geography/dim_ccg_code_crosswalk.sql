@@ -3,7 +3,9 @@
 -- identity, successor or merger, weight 1); vintage 2022 is the July 2022 Sub-ICB locations, whose
 -- boundaries moved in places: weights from the LSOAs they share with each CCG21 (identity when a
 -- Sub-ICB location is exactly one CCG21, else split_by_population). Weights sum to 1 per source code
--- and vintage. Codes that cannot be resolved are absent here (see int_geography__ccg_successor_chains) unless
+-- and vintage. 01H of the vintages 2013-2016 (Cumbria, before South Cumbria moved to 01K) is shared
+-- between CCG21 01H and 01K by LSOA population (int_geography__cumbria_2013_2016_weights).
+-- Codes that cannot be resolved are absent here (see int_geography__ccg_successor_chains) unless
 -- seeds/geography/ccg_manual_mappings.csv maps them by hand (method 'manual'; it replaces the
 -- automatic rows of the same code, form and vintage).
 with codes as (
@@ -34,20 +36,32 @@ chains as (
     where is_resolved
 ),
 
+cumbria as (
+    select
+        ccg_ods_code,
+        last_vintage,
+        ccg21_ods_code,
+        weight
+    from {{ ref('int_geography__cumbria_2013_2016_weights') }}
+),
+
 ccg_targets as (
     select
         codes.vintage,
         codes.ccg_ods_code,
         codes.ccg_ons_code,
-        chains.ccg21_ods_code,
-        cast(1.0 as double) as weight,
+        coalesce(cumbria.ccg21_ods_code, chains.ccg21_ods_code) as ccg21_ods_code,
+        cast(coalesce(cumbria.weight, 1.0) as double) as weight,
         case
+            when cumbria.ccg_ods_code is not null then 'split_by_population'
             when chains.steps = 0 then 'identity'
             when chains.has_merger then 'merger'
             else 'successor'
         end as method
     from codes
     inner join chains on codes.ccg_ods_code = chains.ccg_ods_code
+    -- a code that kept its name but lost area (01H before April 2017) is shared out by population
+    left join cumbria on codes.ccg_ods_code = cumbria.ccg_ods_code and codes.vintage <= cumbria.last_vintage
     where codes.area_kind = 'ccg'
 ),
 

@@ -28,6 +28,7 @@ select
     {%- for group, column in lda_mha_group_columns() %}
         {{ suppress_count(column) }} as {{ column }},
     {%- endfor %}
-    {{ suppress_count('total') }} as total
+    {{ suppress_count('total') }} as total,
+    {{ is_suppressed(lda_mha_group_columns() | map(attribute=1) | list + ['total']) }} as is_suppressed
 from wide
 order by reporting_period_start asc, breakdown_order asc, primary_level asc, band_order asc

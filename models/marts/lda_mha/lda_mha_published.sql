@@ -1,8 +1,8 @@
 {{ config(tags=['export']) }}
 -- The published NHS LDA layout: one row per reporting month x breakdown x organisation x measure,
--- one column per MHA group plus the total. Every count goes through suppress_count (under 5 -> '*',
--- otherwise the nearest 5) at every geography, National included; totals are suppressed from the
--- unrounded total, never summed from rounded cells.
+-- one column per MHA group plus the total. Every count goes through suppress_count (under 5 -> null,
+-- otherwise the nearest 5; is_suppressed marks a row with a suppressed count) at every geography,
+-- National included; totals are suppressed from the unrounded total, never summed from rounded cells.
 {%- set measures = [
     ('LDA43', 'lda43_open_at_start', 'Hospital spells open at the start of the period'),
     ('LDA27', 'lda27_admissions', 'Admissions in the period (spell open at the end)'),
@@ -71,6 +71,7 @@ select
     {%- for group, column in lda_mha_group_columns() %}
         {{ suppress_count(column) }} as {{ column }},
     {%- endfor %}
-    {{ suppress_count('total') }} as total
+    {{ suppress_count('total') }} as total,
+    {{ is_suppressed(lda_mha_group_columns() | map(attribute=1) | list + ['total']) }} as is_suppressed
 from wide
 order by reporting_period_start asc, breakdown_order asc, primary_level asc, measure_order asc

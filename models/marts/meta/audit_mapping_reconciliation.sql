@@ -1,7 +1,7 @@
-{{ config(tags=['export']) }}
 -- Grain: one mapped model (macro mapped_models) that was built: rows in, rows mapped to CCG21, rows
 -- left unmatched and rows listed in audit_unmatched_codes. mapped + unmatched = in and unmatched =
--- audited for every model (tested), so every input row is accounted for.
+-- audited for every model (tested), so every input row is accounted for. Exact counts of
+-- record-level data: exported as audit_mapping_reconciliation_published.
 with counts as (
     {{ mapping_reconciliation() }}
 ),
@@ -18,6 +18,7 @@ select
     counts.mapped_model as source_model,
     counts.input_model,
     counts.input_filter,
+    counts.is_record_level,
     counts.input_rows,
     counts.mapped_rows,
     counts.unmatched_rows,

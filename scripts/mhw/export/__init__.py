@@ -32,6 +32,18 @@ def extras() -> list[Callable[[duckdb.DuckDBPyConnection, Path], list[Path]]]:
     ]
 
 
+def built_from_demo(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when the warehouse was loaded from the synthetic demo (its README's checksum is in
+    load_manifest_published): plots then say that their data are synthetic."""
+    from ..demo import README_SHA256
+
+    schemas = [r[0] for r in con.execute(
+        "select table_schema from information_schema.tables where table_name = 'load_manifest_published'"
+    ).fetchall()]
+    query = 'select count(*) from "{}".load_manifest_published where sha256 = ?'
+    return any(con.execute(query.format(schema), [README_SHA256]).fetchone()[0] for schema in schemas)
+
+
 SIGNIFICANT_DIGITS = 6
 
 

@@ -1,6 +1,8 @@
 """Plots of the community mental health cohort (PNG): state distribution by year (overall and per
 group), sequence index plots per group, a region x year heat map of contacts per person, and the
-silhouette by number of groups. Skipped quietly when the cohort tables are absent."""
+silhouette by number of groups. Every plot draws only from a published model (small-number rule:
+suppressed values are not drawn; shares are those of the rounded counts) and states its period and,
+for the demo, that the data are synthetic. Skipped quietly when the cohort tables are absent."""
 
 from __future__ import annotations
 
@@ -19,10 +21,11 @@ STATES = [
     ("none", "N", "#f7f7f7"),
 ]
 REQUIRED = {
-    "cmh_cohort_state_shares",
-    "cmh_cohort_person_groups",
-    "cmh_cohort_group_selection",
+    "cmh_cohort_state_shares_published",
+    "cmh_cohort_group_state_shares_published",
+    "cmh_cohort_group_selection_published",
     "cmh_cohort_group_sequence_frequencies",
+    "cmh_cohort_region_year_published",
 }
 
 
@@ -35,13 +38,21 @@ def write(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    from . import built_from_demo
+
+    first, last = con.execute(
+        "select min(reporting_year), max(reporting_year) from cmh_cohort_state_shares_published"
+    ).fetchone()
+    note = f"Study years {first}-{last}; counts under 5 not shown, others rounded to 5"
+    if built_from_demo(con):
+        note += "; SYNTHETIC DEMO DATA, not real"
     out_dir = Path(out_dir)
     written = [
-        _state_distribution(con, out_dir, plt),
-        _state_distribution_by_group(con, out_dir, plt),
-        _sequence_index(con, out_dir, plt),
-        _region_heatmap(con, out_dir, plt),
-        _silhouette(con, out_dir, plt),
+        _state_distribution(con, out_dir, plt, note),
+        _state_distribution_by_group(con, out_dir, plt, note),
+        _sequence_index(con, out_dir, plt, note),
+        _region_heatmap(con, out_dir, plt, note),
+        _silhouette(con, out_dir, plt, note),
     ]
     return [p for p in written if p is not None]
 
@@ -64,8 +75,9 @@ def _shares(rows: list[tuple[int, str, float]]) -> tuple[list[int], dict[str, li
     return years, shares
 
 
-def _save(fig, path: Path) -> Path:
-    fig.tight_layout()
+def _save(fig, path: Path, note: str) -> Path:
+    fig.text(0.01, 0.005, note, fontsize=7, color="#425563", ha="left", va="bottom")
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
     fig.savefig(path, dpi=110, metadata={"Software": None})
     import matplotlib.pyplot as plt
 
@@ -73,26 +85,24 @@ def _save(fig, path: Path) -> Path:
     return path
 
 
-def _state_distribution(con, out_dir: Path, plt) -> Path:
-    rows = con.execute("select reporting_year, state, share_of_cohort from cmh_cohort_state_shares").fetchall()
+def _state_distribution(con, out_dir: Path, plt, note: str) -> Path:
+    rows = con.execute(
+        "select reporting_year, state, percent_of_cohort / 100.0 from cmh_cohort_state_shares_published "
+        "where percent_of_cohort is not null"
+    ).fetchall()
     years, shares = _shares(rows)
     fig, ax = plt.subplots(figsize=(8, 4.5))
     _stack(ax, years, shares)
     ax.set_ylabel("share of the cohort")
     ax.set_title("Community mental health cohort: state by year")
     ax.legend(loc="center left", bbox_to_anchor=(1, 0.5), fontsize=8)
-    return _save(fig, out_dir / "cmh_cohort_state_distribution.png")
+    return _save(fig, out_dir / "cmh_cohort_state_distribution.png", note)
 
 
-def _state_distribution_by_group(con, out_dir: Path, plt) -> Path:
+def _state_distribution_by_group(con, out_dir: Path, plt, note: str) -> Path:
     rows = con.execute(
-        """
-        select groups.group_id, states.reporting_year, states.state,
-            count(*) * 1.0 / sum(count(*)) over (partition by groups.group_id, states.reporting_year) as share
-        from int_cmh_cohort__person_states as states
-        inner join cmh_cohort_person_groups as groups on states.person_id = groups.person_id
-        group by groups.group_id, states.reporting_year, states.state
-        """
+        "select group_id, reporting_year, state, percent_of_group / 100.0 from cmh_cohort_group_state_shares_published "
+        "where percent_of_group is not null"
     ).fetchall()
     groups = sorted({r[0] for r in rows})
     fig, axes = plt.subplots(1, len(groups), figsize=(3 * len(groups) + 1.5, 3.8), sharey=True, squeeze=False)
@@ -104,10 +114,10 @@ def _state_distribution_by_group(con, out_dir: Path, plt) -> Path:
     axes[0][0].set_ylabel("share of the group")
     axes[0][-1].legend(loc="center left", bbox_to_anchor=(1, 0.5), fontsize=7)
     fig.suptitle("State by year in each group")
-    return _save(fig, out_dir / "cmh_cohort_state_distribution_by_group.png")
+    return _save(fig, out_dir / "cmh_cohort_state_distribution_by_group.png", note)
 
 
-def _sequence_index(con, out_dir: Path, plt) -> Path:
+def _sequence_index(con, out_dir: Path, plt, note: str) -> Path:
     """Frequency index plot: each group's distinct sequences shared by at least 5 people (the
     published, rounded counts of cmh_cohort_group_sequence_frequencies), sorted, row height in
     proportion to the people; rarer sequences are not drawn (small-number rule)."""
@@ -121,10 +131,15 @@ def _sequence_index(con, out_dir: Path, plt) -> Path:
         order by group_id, state_sequence
         """
     ).fetchall()
-    sizes = dict(con.execute("select group_id, persons from cmh_cohort_group_profiles").fetchall())
+    first, sizes = None, {}
+    for group, year, persons in con.execute(
+        "select group_id, min(reporting_year), max(group_persons) from cmh_cohort_group_state_shares_published "
+        "group by group_id order by group_id"
+    ).fetchall():
+        first = year if first is None else min(first, year)
+        sizes[group] = persons
     codes = [code for _, code, _ in STATES]
     cmap = ListedColormap([colour for _, _, colour in STATES])
-    first = con.execute("select min(reporting_year) from int_cmh_cohort__person_states").fetchone()[0]
     groups = sorted(sizes)
     fig, axes = plt.subplots(1, len(groups), figsize=(3 * len(groups) + 1.5, 5), squeeze=False)
     for ax, group in zip(axes[0], groups, strict=True):
@@ -137,19 +152,21 @@ def _sequence_index(con, out_dir: Path, plt) -> Path:
             ticks = list(range(0, matrix.shape[1], 2))
             ax.set_xticks(ticks, [str(first + t) for t in ticks], fontsize=7)
         ax.set_yticks([])
-        share = sum(p for _, p in shown) / sizes[group] if sizes[group] else 0
-        ax.set_title(f"group {group}: {share:.0%} of people", fontsize=9)
+        title = f"group {group}"
+        if sizes[group]:
+            title += f": {sum(p for _, p in shown) / sizes[group]:.0%} of people drawn"
+        ax.set_title(title, fontsize=9)
     handles = [plt.Rectangle((0, 0), 1, 1, color=colour) for _, _, colour in STATES]
     axes[0][-1].legend(handles, [s for s, _, _ in STATES], loc="center left", bbox_to_anchor=(1, 0.5), fontsize=7)
     fig.suptitle("Sequence index plots: sequences shared by at least 5 people (row height = people, rounded to 5)")
-    return _save(fig, out_dir / "cmh_cohort_sequence_index_by_group.png")
+    return _save(fig, out_dir / "cmh_cohort_sequence_index_by_group.png", note)
 
 
-def _region_heatmap(con, out_dir: Path, plt) -> Path:
+def _region_heatmap(con, out_dir: Path, plt, note: str) -> Path:
     rows = con.execute(
         """
         select region_name, reporting_year, contacts_per_person
-        from cmh_cohort_region_year where region_code != 'E92000001'
+        from cmh_cohort_region_year_published where region_code != 'E92000001'
         order by region_code, reporting_year
         """
     ).fetchall()
@@ -157,19 +174,20 @@ def _region_heatmap(con, out_dir: Path, plt) -> Path:
     years = sorted({r[1] for r in rows})
     matrix = np.full((len(regions), len(years)), np.nan)
     for region, year, value in rows:
-        matrix[regions.index(region), years.index(year)] = value
+        if value is not None:  # suppressed: left blank
+            matrix[regions.index(region), years.index(year)] = value
     fig, ax = plt.subplots(figsize=(9, 4.5))
-    image = ax.imshow(matrix, aspect="auto", cmap="viridis")
+    image = ax.imshow(np.ma.masked_invalid(matrix), aspect="auto", cmap="viridis")
     ax.set_xticks(range(len(years)), [str(y) for y in years], fontsize=8)
     ax.set_yticks(range(len(regions)), regions, fontsize=8)
     fig.colorbar(image, ax=ax, label="contacts per person alive")
-    ax.set_title("Contacts per person by region and year")
-    return _save(fig, out_dir / "cmh_cohort_region_year_contacts.png")
+    ax.set_title("Contacts per person by region and year (blank: suppressed)")
+    return _save(fig, out_dir / "cmh_cohort_region_year_contacts.png", note)
 
 
-def _silhouette(con, out_dir: Path, plt) -> Path:
+def _silhouette(con, out_dir: Path, plt, note: str) -> Path:
     rows = con.execute(
-        "select k, silhouette, kmeans_agreement_ari, is_chosen from cmh_cohort_group_selection order by k"
+        "select k, silhouette, kmeans_agreement_ari, is_chosen from cmh_cohort_group_selection_published order by k"
     ).fetchall()
     fig, ax = plt.subplots(figsize=(6, 4))
     ks = [r[0] for r in rows]
@@ -182,4 +200,4 @@ def _silhouette(con, out_dir: Path, plt) -> Path:
     ax.set_xticks(ks)
     ax.legend()
     ax.set_title("Choosing the number of groups")
-    return _save(fig, out_dir / "cmh_cohort_silhouette_by_k.png")
+    return _save(fig, out_dir / "cmh_cohort_silhouette_by_k.png", note)

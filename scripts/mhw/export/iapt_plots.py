@@ -1,9 +1,10 @@
 """IAPT recovery plots (PNG): odds-ratio forest plot, recovery rate by IMD decile with Wilson 95%
 intervals, ROC curve and calibration plot of the recommended model (All referrals, hold-out).
 
-Only aggregates are drawn: the IMD plot reads the suppressed segment table (suppressed deciles are
-left out); the ROC and calibration plots are summaries of the hold-out predictions (calibration
-bins of at least 5 referrals each). Skipped quietly when the IAPT tables are absent.
+Every plot draws only from a published model: iapt_recovery_model_odds_ratios_published, the
+suppressed segment table (suppressed deciles are left out) and iapt_recovery_model_curves_published
+(points of rounded counts), and states its period and, for the demo, that the data are synthetic.
+Skipped quietly when the IAPT tables are absent.
 """
 
 from __future__ import annotations
@@ -12,14 +13,17 @@ from pathlib import Path
 
 import duckdb
 
-NEEDED = ("fct_iapt_referral_outcomes", "fct_iapt_recovery_segments", "iapt_recovery_model_coefficients")
+NEEDED = (
+    "fct_iapt_recovery_segments",
+    "iapt_recovery_model_odds_ratios_published",
+    "iapt_recovery_model_curves_published",
+)
 FILES = {
     "forest": "iapt_recovery_odds_ratios.png",
     "imd": "iapt_recovery_rate_by_imd_decile.png",
     "roc": "iapt_recovery_roc_curve.png",
     "calibration": "iapt_recovery_calibration.png",
 }
-CALIBRATION_BINS = 10
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
@@ -34,21 +38,26 @@ def write(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     import numpy as np
-    from sklearn.metrics import roc_auc_score, roc_curve
 
-    from ..stats.iapt_models import holdout, modelled_rows
+    from . import built_from_demo
 
+    first, last = con.execute("select min(period_start), max(period_end) from fct_iapt_recovery_segments").fetchone()
+    note = f"Finished courses, referrals from {first:%b %Y}, discharges to {last:%b %Y}" if first else "IAPT"
+    note += "; counts under 5 not shown, rates of counts rounded to 5"
+    if built_from_demo(con):
+        note += "; SYNTHETIC DEMO DATA, not real"
     written: list[Path] = []
 
     def save(fig, key: str) -> None:
         path = Path(out_dir) / FILES[key]
-        fig.tight_layout()
+        fig.text(0.01, 0.005, note, fontsize=7, color="#425563", ha="left", va="bottom")
+        fig.tight_layout(rect=(0, 0.04, 1, 1))
         fig.savefig(path, dpi=120, metadata={"Software": None})
         plt.close(fig)
         written.append(path)
 
     coefficients = con.execute(
-        "select term, odds_ratio, ci_low, ci_high, reference_level from iapt_recovery_model_coefficients "
+        "select term, odds_ratio, ci_low, ci_high, reference_level from iapt_recovery_model_odds_ratios_published "
         "where model = 'recommended' and segment = 'All' and term != 'Intercept' "
         "order by case when term like '%:%' then 1 else 0 end, term"
     ).df()
@@ -74,9 +83,9 @@ def write(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
         save(fig, "forest")
 
     imd = con.execute(
-        "select imd_decile, try_cast(recovery_rate_pct as double) as rate, recovery_rate_ci_low_pct as low, "
+        "select imd_decile, recovery_rate_pct as rate, recovery_rate_ci_low_pct as low, "
         "recovery_rate_ci_high_pct as high from fct_iapt_recovery_segments "
-        "where breakdown = 'imd_decile' and not is_suppressed and imd_decile != 'Not known' "
+        "where breakdown = 'imd_decile' and recovery_rate_pct is not null and imd_decile != 'Not known' "
         "order by try_cast(imd_decile as integer)"
     ).df()
     if not imd.empty:
@@ -90,32 +99,29 @@ def write(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
         ax.set_title("Recovery rate by deprivation")
         save(fig, "imd")
 
-    rows = modelled_rows(con.execute("select * from fct_iapt_referral_outcomes").df())
-    if len(rows) >= 50 and rows["is_recovered"].nunique() == 2:
-        try:
-            observed, predicted = holdout(rows, "recommended")
-        except ValueError:
-            return written
-        if len(np.unique(observed)) == 2:
-            fpr, tpr, _ = roc_curve(observed, predicted)
-            fig, ax = plt.subplots(figsize=(5, 5))
-            ax.plot(fpr, tpr, color="#005eb8", label=f"AUC {roc_auc_score(observed, predicted):.3f}")
-            ax.plot([0, 1], [0, 1], color="grey", linestyle="--", linewidth=1)
-            ax.set_xlabel("False positive rate")
-            ax.set_ylabel("True positive rate")
-            ax.set_title("ROC curve, recommended model (hold-out)")
-            ax.legend(loc="lower right")
-            save(fig, "roc")
-
-            order = np.argsort(predicted, kind="stable")
-            bins = [b for b in np.array_split(order, CALIBRATION_BINS) if len(b) >= 5]
-            fig, ax = plt.subplots(figsize=(5, 5))
-            ax.plot([predicted[b].mean() for b in bins], [observed[b].mean() for b in bins],
-                    "o-", color="#005eb8", label="deciles of predicted risk")
-            ax.plot([0, 1], [0, 1], color="grey", linestyle="--", linewidth=1, label="perfect calibration")
-            ax.set_xlabel("Predicted probability of recovery")
-            ax.set_ylabel("Observed recovery rate")
-            ax.set_title("Calibration, recommended model (hold-out)")
-            ax.legend(loc="upper left")
-            save(fig, "calibration")
+    curves = con.execute(
+        "select curve, x, y from iapt_recovery_model_curves_published where model = 'recommended' order by curve, point"
+    ).fetchall()
+    roc = [(x, y) for curve, x, y in curves if curve == "roc"]
+    auc = [y for curve, _, y in curves if curve == "auc"]
+    if roc and auc:
+        fig, ax = plt.subplots(figsize=(5, 5))
+        ax.plot([x for x, _ in roc], [y for _, y in roc], "o-", markersize=3, color="#005eb8",
+                label=f"AUC {auc[0]:.3f}")
+        ax.plot([0, 1], [0, 1], color="grey", linestyle="--", linewidth=1)
+        ax.set_xlabel("False positive rate")
+        ax.set_ylabel("True positive rate")
+        ax.set_title("ROC curve, recommended model (hold-out)")
+        ax.legend(loc="lower right")
+        save(fig, "roc")
+    bins = [(x, y) for curve, x, y in curves if curve == "calibration"]
+    if bins:
+        fig, ax = plt.subplots(figsize=(5, 5))
+        ax.plot([x for x, _ in bins], [y for _, y in bins], "o-", color="#005eb8", label="deciles of predicted risk")
+        ax.plot([0, 1], [0, 1], color="grey", linestyle="--", linewidth=1, label="perfect calibration")
+        ax.set_xlabel("Predicted probability of recovery")
+        ax.set_ylabel("Observed recovery rate")
+        ax.set_title("Calibration, recommended model (hold-out)")
+        ax.legend(loc="upper left")
+        save(fig, "calibration")
     return written

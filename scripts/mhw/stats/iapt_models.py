@@ -246,3 +246,55 @@ def fit_metrics(outcomes: pd.DataFrame) -> pd.DataFrame:
         frame[column] = frame[column].astype("Int64")
     frame["reason"] = frame["reason"].astype("string")
     return frame
+
+
+CURVE_COLUMNS = ["model", "curve", "point", "x", "y", "referrals"]
+CURVE_POINTS = 20
+CALIBRATION_BINS = 10
+
+
+def _round5(count: float) -> int | None:
+    """The NHS small-number rule (macro suppress_count): None under 5, else the nearest 5."""
+    return None if count < 5 else int(np.floor(count / 5 + 0.5)) * 5
+
+
+def holdout_curves(outcomes: pd.DataFrame) -> pd.DataFrame:
+    """The ROC curve and calibration of the recommended model (All referrals, hold-out) as published
+    points: ROC at CURVE_POINTS quantiles of the predicted risk, calibration in CALIBRATION_BINS bins;
+    every rate is that of counts rounded to 5 and a point resting on a count under 5 is left out, so
+    no individual can be read off a plot. One row 'auc' carries the area under the curve."""
+    from sklearn.metrics import roc_auc_score
+
+    rows = modelled_rows(outcomes)
+    out: list[dict] = []
+    if len(rows) < 50 or rows["is_recovered"].nunique() < 2:
+        return pd.DataFrame(out, columns=CURVE_COLUMNS)
+    try:
+        observed, predicted = holdout(rows, "recommended")
+    except ValueError:
+        return pd.DataFrame(out, columns=CURVE_COLUMNS)
+    positives, negatives = _round5((observed == 1).sum()), _round5((observed == 0).sum())
+    if positives is None or negatives is None:
+        return pd.DataFrame(out, columns=CURVE_COLUMNS)
+    out.append({"model": "recommended", "curve": "auc", "point": 0, "x": None,
+                "y": float(roc_auc_score(observed, predicted)), "referrals": _round5(len(observed))})
+    out.append({"model": "recommended", "curve": "roc", "point": 0, "x": 0.0, "y": 0.0, "referrals": None})
+    thresholds = np.quantile(predicted, np.linspace(1, 0, CURVE_POINTS + 1)[1:-1])
+    for point, threshold in enumerate(thresholds, start=1):
+        flagged = predicted >= threshold
+        true_pos, false_pos = _round5((flagged & (observed == 1)).sum()), _round5((flagged & (observed == 0)).sum())
+        if true_pos is None or false_pos is None:
+            continue
+        out.append({"model": "recommended", "curve": "roc", "point": point, "x": false_pos / negatives,
+                    "y": true_pos / positives, "referrals": _round5(flagged.sum())})
+    out.append({"model": "recommended", "curve": "roc", "point": CURVE_POINTS, "x": 1.0, "y": 1.0, "referrals": None})
+    order = np.argsort(predicted, kind="stable")
+    for point, members in enumerate(np.array_split(order, CALIBRATION_BINS), start=1):
+        referrals, recovered = _round5(len(members)), _round5(observed[members].sum())
+        if referrals is None or recovered is None:
+            continue
+        out.append({"model": "recommended", "curve": "calibration", "point": point,
+                    "x": float(predicted[members].mean()), "y": recovered / referrals, "referrals": referrals})
+    frame = pd.DataFrame(out, columns=CURVE_COLUMNS)
+    frame["referrals"] = frame["referrals"].astype("Int64")
+    return frame

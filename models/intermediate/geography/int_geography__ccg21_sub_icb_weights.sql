@@ -2,7 +2,7 @@
 -- weight = the CCG21's population (or LSOA count, see weight_basis) living in that Sub-ICB location /
 -- the CCG21's whole population: the share of a CCG21 count that belongs to the Sub-ICB location.
 -- It is 1 where the Sub-ICB location is the CCG21 unchanged, and a split where boundaries moved in
--- July 2022. The reverse direction (Sub-ICB location -> CCG21) is int_sicbl22_ccg21_weights.
+-- July 2022. The reverse direction (Sub-ICB location -> CCG21) is int_geography__sicbl22_ccg21_weights.
 with pairs as (
     select
         sicbl_ons_code,
@@ -10,7 +10,7 @@ with pairs as (
         lsoas,
         people,
         weight_basis
-    from {{ ref('int_sicbl22_ccg21_weights') }}
+    from {{ ref('int_geography__sicbl22_ccg21_weights') }}
 )
 
 select

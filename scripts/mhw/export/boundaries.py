@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..warehouse import relations
+
 
 def _write(path: Path, features: list[dict]) -> Path:
     document = {"type": "FeatureCollection", "features": features}
@@ -17,7 +19,7 @@ def _write(path: Path, features: list[dict]) -> Path:
 def write(con, out_dir: Path) -> list[Path]:
     from .profile_map import icb_areas
 
-    tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+    tables = relations(con)
     written = []
     if "dim_ccg_boundaries" in tables:
         rows = con.execute(

@@ -23,6 +23,8 @@ from collections import defaultdict
 from itertools import pairwise
 from pathlib import Path
 
+from ..warehouse import relations
+
 PROFILE = "fct_ccg_mental_health_profile"
 PUBLISHED = "profile_area_indicators_published"
 LEVELS = {
@@ -37,10 +39,6 @@ ATTRIBUTION = (
 )
 
 
-def _tables(con) -> set[str]:
-    return {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
-
-
 def _clean(value):
     if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
         return None
@@ -50,7 +48,7 @@ def _clean(value):
 
 
 def profile_records(con) -> list[dict]:
-    cursor = con.execute(f"select * from main.{PROFILE} order by ccg21_ons_code")
+    cursor = con.execute(f"select * from {PROFILE} order by ccg21_ons_code")
     names = [d[0] for d in cursor.description]
     return [{n: _clean(v) for n, v in zip(names, row)} for row in cursor.fetchall()]
 
@@ -77,7 +75,7 @@ def source_names(source_ids) -> dict[str, dict]:
 def indicator_meta(con) -> list[dict]:
     rows = con.execute(
         "select indicator_id, indicator_name, unit, source, polarity, profile_column "
-        "from main.dim_indicators order by indicator_id"
+        "from dim_indicators order by indicator_id"
     ).fetchall()
     return [
         {"id": i, "name": n, "unit": u or "", "source": s or "", "polarity": p or "neutral", "column": c}
@@ -89,7 +87,7 @@ def published_rows(con) -> list[tuple]:
     """(level, area, indicator, start, end, value, suppressed, rate) of the published mart."""
     return con.execute(
         f"select geography_level, area_code, indicator_id, period_start, period_end, value, is_suppressed, "
-        f"rate_per_100k from main.{PUBLISHED} "
+        f"rate_per_100k from {PUBLISHED} "
         "order by indicator_id, geography_level, period_start, period_end, area_code"
     ).fetchall()
 
@@ -98,7 +96,7 @@ def area_regions(con) -> dict[str, dict[str, tuple[str, str | None]]]:
     """Per level and area: (name, NHS England region code), from the published mart."""
     out: dict[str, dict] = defaultdict(dict)
     rows = con.execute(
-        f"select distinct geography_level, area_code, area_name, region_code from main.{PUBLISHED}"
+        f"select distinct geography_level, area_code, area_name, region_code from {PUBLISHED}"
     ).fetchall()
     for level, code, name, region in rows:
         out[level][code] = (name, region)
@@ -107,21 +105,21 @@ def area_regions(con) -> dict[str, dict[str, tuple[str, str | None]]]:
 
 def boundaries(con) -> dict[str, list[tuple[str, str, str, dict, str | None]]]:
     """Per map level: (ONS code, ODS code, name, geometry, group) with group = the ICB of a Sub-ICB."""
-    tables = _tables(con)
+    tables = relations(con)
     out: dict[str, list] = {}
     if "dim_ccg_boundaries" in tables:
         rows = con.execute(
-            "select ccg21_ons_code, ccg21_ods_code, ccg21_name, geometry_geojson from main.dim_ccg_boundaries "
+            "select ccg21_ons_code, ccg21_ods_code, ccg21_name, geometry_geojson from dim_ccg_boundaries "
             "order by ccg21_ons_code"
         ).fetchall()
         out["ccg21"] = [(a, b, c, json.loads(g), None) for a, b, c, g in rows if g]
     if {"dim_sub_icb_boundaries", "dim_icbs"} <= tables:
         rows = con.execute(
             "select sub_icb_ons_code, sub_icb_ods_code, sub_icb_name, geometry_geojson, icb_ons_code "
-            "from main.dim_sub_icb_boundaries order by sub_icb_ons_code"
+            "from dim_sub_icb_boundaries order by sub_icb_ons_code"
         ).fetchall()
         out["sub_icb"] = [(a, b, c, json.loads(g), i) for a, b, c, g, i in rows if g]
-        icbs = con.execute("select icb_ons_code, icb_ods_code, icb_name from main.dim_icbs order by 1").fetchall()
+        icbs = con.execute("select icb_ons_code, icb_ods_code, icb_name from dim_icbs order by 1").fetchall()
         out["icb"] = icb_areas(out["sub_icb"], icbs)
     return out
 
@@ -273,13 +271,13 @@ def suppressed_profile_indicators(con) -> dict[str, list[str]]:
     rows = con.execute(
         f"""
         with latest as (
-            select indicator_id, max(period_end) as period_end from main.{PUBLISHED}
+            select indicator_id, max(period_end) as period_end from {PUBLISHED}
             where geography_level = 'ccg21' group by indicator_id
         )
         select published.area_code, indicators.profile_column
-        from main.{PUBLISHED} as published
+        from {PUBLISHED} as published
         inner join latest on published.indicator_id = latest.indicator_id and published.period_end = latest.period_end
-        inner join main.dim_indicators as indicators on published.indicator_id = indicators.indicator_id
+        inner join dim_indicators as indicators on published.indicator_id = indicators.indicator_id
         where published.geography_level = 'ccg21' and published.is_suppressed and indicators.profile_column is not null
         order by 1, 2
         """
@@ -291,7 +289,7 @@ def suppressed_profile_indicators(con) -> dict[str, list[str]]:
 
 
 def write(con, out_dir: Path) -> list[Path]:
-    tables = _tables(con)
+    tables = relations(con)
     if not {PROFILE, "dim_indicators", PUBLISHED} <= tables:
         return []
     out_dir = Path(out_dir)

@@ -3,7 +3,8 @@
 -- counts that MHSDS publishes for an ICB ("ICB of GP Practice or Residence"), for a July 2022 Sub-ICB
 -- location (the Sub ICB breakdown from July 2022) or for England, as published (latest status).
 -- They reach fct_area_indicators without passing through CCG21. Codes that are not a known ICB or
--- Sub-ICB location (e.g. UNKNOWN) are kept once with unmatched_reason and no area.
+-- Sub-ICB location (e.g. UNKNOWN) are kept once with unmatched_reason and no area (listed in
+-- audit_unmatched_codes; the model is in mapped_models(), so rows in = matched + unmatched is tested).
 with cells as (
     select
         case
@@ -65,6 +66,9 @@ located as (
 )
 
 select
+    row_number() over (
+        order by geography_level, source_code, measure_id, reporting_period_start, reporting_period_end
+    ) as map_row_id,
     geography_level,
     area_ons_code,
     source_code,
@@ -74,5 +78,5 @@ select
     measure_value as value,
     is_suppressed,
     'nhsd_mhsds_monthly' as source,
-    case when area_ons_code is null then 'not a known ' || geography_level || ' code' end as unmatched_reason
+    case when area_ons_code is null then 'unknown code' end as unmatched_reason
 from located

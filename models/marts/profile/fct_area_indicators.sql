@@ -1,3 +1,4 @@
+{{ config(tags=['reference']) }}
 -- Grain: geography level (sub_icb, icb, region, england) x area (ONS code) x indicator x period.
 -- The CCG21 indicators carried to the July 2022 Sub-ICB locations and ICBs, the NHS England regions
 -- and England, next to values published at those levels:

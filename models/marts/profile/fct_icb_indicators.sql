@@ -1,4 +1,4 @@
-{{ config(tags=['export']) }}
+{{ config(tags=['reference', 'export']) }}
 -- Grain: ICB (July 2022) x indicator x period: the ICB rows of fct_area_indicators (published by ICB,
 -- e.g. the MHSDS "ICB of GP Practice or Residence" breakdown, else carried from CCG21: counts summed,
 -- ratios rebuilt, suppression carried).

@@ -1,4 +1,4 @@
-{{ config(tags=['export']) }}
+{{ config(tags=['reference', 'export']) }}
 -- Grain: July 2022 Sub-ICB location x indicator x period: the Sub-ICB rows of fct_area_indicators
 -- (published by Sub-ICB location, else carried from CCG21: counts summed, ratios rebuilt,
 -- suppression carried).

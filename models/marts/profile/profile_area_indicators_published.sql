@@ -1,4 +1,4 @@
-{{ config(tags=['export']) }}
+{{ config(tags=['reference', 'export']) }}
 -- Grain: geography level (ccg21, sub_icb, icb, region, england) x area x indicator x period: what the
 -- map page shows. Values are the published (suppressed) values or sums of them (fct_ccg_indicators,
 -- fct_area_indicators: suppression carried). Beside each count, the count per 100,000 population of

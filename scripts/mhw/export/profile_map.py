@@ -199,13 +199,6 @@ def outline(rings: list[list[tuple[float, float]]]) -> str:
     return "".join(parts)
 
 
-def svg_paths(areas, width: float = 1000.0) -> tuple[list[tuple[str, str, str]], float, float]:
-    """(code, name, SVG path) per area (for one level, fitted to it)."""
-    projection = Projection([a[3] for a in areas], width)
-    out = [(a[0], a[2], _path([projection.ring(r) for r in _rings(a[3])])) for a in areas]
-    return out, projection.width, projection.height
-
-
 # ---------------------------------------------------------------------------------------------
 # the page's data
 

@@ -202,6 +202,9 @@ left join {{ ref('int_geography__trust_ccg_weights') }} as mpc_weights
          'filter': "attribution = 'residence'"},
         {'model': 'int_mhsds__provider_cells_mapped', 'input': 'int_mhsds__area_cells',
          'filter': "attribution = 'provider'"},
+        {'model': 'int_mhsds__area_published_indicators', 'input': 'int_mhsds__area_cells',
+         'filter': "attribution in ('icb', 'england') or (attribution = 'residence'"
+            ~ " and lower(breakdown) like 'sub icb%' and reporting_period_start >= date '2022-07-01')"},
         {'model': 'int_restraint__provider_cells_mapped', 'input': 'int_restraint__provider_cells'},
         {'model': 'int_restraint__data_map_rates_mapped', 'input': 'int_restraint__data_map_rates'},
         {'model': 'int_cmhs__trust_scores_mapped', 'input': 'int_cmhs__trust_scores'},

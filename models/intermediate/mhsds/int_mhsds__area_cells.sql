@@ -1,5 +1,6 @@
--- Grain: one additive MHSDS count (latest status) for a CCG / Sub-ICB location or a provider:
--- reporting period x breakdown x area or provider code x measure. Input of the CCG21 attribution.
+-- Grain: one additive MHSDS count (latest status) for a CCG / Sub-ICB location, a provider, an ICB
+-- or England: reporting period x breakdown x area or provider code x measure. Input of the CCG21
+-- attribution (residence, provider) and of the published ICB / Sub-ICB / England values (icb, england).
 -- Out of scope (kept in int_mhsds__monthly_latest only): cells with a secondary level, and measures
 -- that cannot be summed over areas (proportions, percentages, rates, medians, percentiles, means).
 select
@@ -17,6 +18,8 @@ select
     source_row,
     case
         when lower(breakdown) like 'provider%' then 'provider'
+        when lower(breakdown) like 'icb%' then 'icb'
+        when lower(breakdown) = 'england' then 'england'
         else 'residence'
     end as attribution
 from {{ ref('int_mhsds__monthly_latest') }}
@@ -26,6 +29,8 @@ where
         lower(breakdown) like 'ccg%'
         or lower(breakdown) like 'sub icb%'
         or lower(breakdown) = 'provider'
+        or lower(breakdown) like 'icb%'
+        or lower(breakdown) = 'england'
     )
     and not (
         lower(measure_name) like '%proportion%'

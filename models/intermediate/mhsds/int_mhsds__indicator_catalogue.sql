@@ -1,12 +1,20 @@
--- Grain: one MHSDS indicator derived from the published measures (residence-based and
--- provider-attributed), with the metadata columns of the indicator seeds. Feeds dim_indicators
--- for measures that the seed mhsds_indicators does not describe.
-with measures as (
+-- Grain: one MHSDS indicator derived from the published measures (by area of residence: CCG,
+-- Sub-ICB, ICB or England; or provider-attributed), with the metadata columns of the indicator
+-- seeds. Feeds dim_indicators for measures that the seed mhsds_indicators does not describe.
+with cells as (
+    select
+        case when attribution = 'provider' then 'provider' else 'area' end as attribution,
+        measure_id,
+        measure_name
+    from {{ ref('int_mhsds__area_cells') }}
+),
+
+measures as (
     select
         attribution,
         measure_id,
         max(measure_name) as measure_name
-    from {{ ref('int_mhsds__area_cells') }}
+    from cells
     group by attribution, measure_id
 )
 

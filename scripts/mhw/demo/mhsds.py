@@ -1,7 +1,8 @@
 """Demo MHSDS monthly statistics (main 11-column CSV): the same month published Provisional and
 then Performance (the latest status must win), CCG breakdowns under the pre-2022 name and a later
-month under the Sub ICB name, Provider rows, `*` for small counts, `NONE` levels, an unknown
-CCG placeholder `999`."""
+month under the Sub ICB name with its ICB breakdown ("ICB of GP Practice or Residence", ICB ODS
+codes, one code `UNKNOWN`), Provider rows, `*` for small counts, `NONE` levels, an unknown CCG
+placeholder `999`."""
 
 from __future__ import annotations
 
@@ -83,6 +84,16 @@ def write(world, root: Path, scale: float) -> None:
                         _published(values[ods]),
                     ]
                 )
+            if ccg_breakdown.startswith("Sub ICB"):
+                icb_values: dict[str, int] = {"UNKNOWN": values["999"]}
+                for ccg in world.ccg21():
+                    icb_values[ccg.stp] = icb_values.get(ccg.stp, 0) + values[ccg.ods]
+                for icb, value in icb_values.items():
+                    name = "UNKNOWN" if icb == "UNKNOWN" else f"NHS {world.stp(icb).name.upper()} INTEGRATED CARE BOARD"
+                    rows.append(
+                        [start, end, status, "ICB of GP Practice or Residence", icb, name, "NONE", "NONE",
+                         measure_id, measure_name, _published(value)]
+                    )
             for trust in world.trusts:
                 if trust.code in trusts:
                     rows.append(

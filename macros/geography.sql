@@ -203,7 +203,7 @@ left join {{ ref('int_trust_ccg_weights') }} as mpc_weights
         {'model': 'int_cmhs__trust_scores_mapped', 'input': 'int_cmhs__trust_scores'},
         {'model': 'int_population__ccg_cells_mapped', 'input': 'int_population__ccg_cells'},
         {'model': 'int_ethnicity__ccg_cells_mapped', 'input': 'stg_ons__lad_ethnicity'},
-        {'model': 'int_lda_mha_spell_ccg21', 'input': 'int_lda_mha_spells'},
+        {'model': 'int_lda_mha__spell_ccg21', 'input': 'int_lda_mha__spells'},
         {'model': 'int_iapt__referrals_ccg21', 'input': 'fct_iapt_referral_outcomes'},
     ]) }}
 {%- endmacro %}

@@ -153,7 +153,7 @@ left join mtc_hubs
 {#- map_provider_to_ccg21(relation, code_column, order_by, where='1 = 1')
 
     The provider (NHS trust) counterpart of map_to_ccg21: every input row and column, shared out to
-    CCG21 with the trust activity weights (int_trust_ccg_weights), plus the same mapping columns:
+    CCG21 with the trust activity weights (int_geography__trust_ccg_weights), plus the same mapping columns:
       map_row_id       a number per input row (ordered by `order_by`; repeated per CCG21 share)
       source_code      the provider code, trimmed and upper case
       ccg21_ons_code, ccg21_ods_code, weight, map_method (the weight method)
@@ -182,7 +182,7 @@ select
         else 'provider without CCG21 activity weights'
     end as unmatched_reason
 from mpc_input
-left join {{ ref('int_trust_ccg_weights') }} as mpc_weights
+left join {{ ref('int_geography__trust_ccg_weights') }} as mpc_weights
     on mpc_input.source_code = mpc_weights.provider_code
 {%- endmacro %}
 
@@ -191,8 +191,8 @@ left join {{ ref('int_trust_ccg_weights') }} as mpc_weights
     audit_mapping_reconciliation read. A new mapped model is added here (one line). -#}
 {% macro mapped_models() -%}
     {{ return([
-        {'model': 'int_trust_commissioner_pairs_mapped', 'input': 'stg_nhsd__iapt_trust_ccg_pairs'},
-        {'model': 'int_trust_geographic_ccg21', 'input': 'stg_ods__trust_geographic_ccg'},
+        {'model': 'int_geography__trust_commissioner_pairs_mapped', 'input': 'stg_nhsd__iapt_trust_ccg_pairs'},
+        {'model': 'int_geography__trust_geographic_ccg21', 'input': 'stg_ods__trust_geographic_ccg'},
         {'model': 'int_oaps__ccg_cells_mapped', 'input': 'int_oaps__ccg_cells'},
         {'model': 'int_mhsds__residence_cells_mapped', 'input': 'int_mhsds__area_cells',
          'filter': "attribution = 'residence'"},

@@ -95,8 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--manifest", default="target/spark/manifest.json")
     args = parser.parse_args(argv)
 
-    import duckdb
     from pyspark.sql import SparkSession
+
+    from .warehouse import connect, relations
 
     targets = models_to_compare(json.loads(Path(args.manifest).read_text()))
     spark_dir = os.environ.get("MHW_SPARK_DIR", "warehouse/spark")
@@ -111,8 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("ERROR")
-    con = duckdb.connect(args.duckdb, read_only=True)
-    duck_tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+    con = connect(args.duckdb)
+    duck_tables = relations(con)
     failures: list[str] = []
     compared = equal = excluded = 0
     width = max((len(t.name) for t in targets), default=10)
@@ -133,12 +134,12 @@ def main(argv: list[str] | None = None) -> int:
         if not on_spark or not on_duck:
             problem = "missing on " + " and ".join(e for e, ok in (("DuckDB", on_duck), ("Spark", on_spark)) if not ok)
         else:
-            duck_columns = [c[0] for c in con.execute(f'select * from main."{t.name}" limit 0').description]
+            duck_columns = [c[0] for c in con.execute(f'select * from {t.schema}."{t.name}" limit 0').description]
             table = spark.table(f"{t.schema}.{t.name}")
             problem = same_columns(duck_columns, table.columns)
             if problem is None:
                 spark_rows = [tuple(r) for r in table.select(*duck_columns).collect()]
-                duck_rows = con.execute(f'select * from main."{t.name}"').fetchall()
+                duck_rows = con.execute(f'select * from {t.schema}."{t.name}"').fetchall()
                 problem = same_rows(duck_rows, spark_rows, duck_columns)
             compared += 1
         result = "equal" if problem is None else f"DIFFERENT: {problem}"

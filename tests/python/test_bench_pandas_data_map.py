@@ -13,12 +13,12 @@ import shutil
 import time
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 import pytest
 
 from conftest import REPO
 from mhw.bench.pandas_data_map import OUTPUT_COLUMNS, ccg_aggregation
+from mhw.warehouse import connect
 
 HEADER = (
     "REPORTING_PERIOD_START,REPORTING_PERIOD_END,STATUS,BREAKDOWN,PRIMARY_LEVEL,PRIMARY_LEVEL_DESCRIPTION,"
@@ -111,7 +111,7 @@ def warehouse(demo_landing, tmp_path_factory) -> tuple[Path, Path]:
 
 
 def _query(path: Path, sql: str) -> pd.DataFrame:
-    with duckdb.connect(str(path), read_only=True) as con:
+    with connect(path) as con:
         return con.execute(sql).df()
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import time
 
-import duckdb
 import pandas as pd
 import pytest
 
 from conftest import REPO
 from mhw.bench.pandas_lda import COLUMNS, OUTPUT_COLUMNS, lda_v1_monthly, read_tables
 from mhw.sources.mhsds_records import TABLES
+from mhw.warehouse import connect
 
 KEYS = ["uniq_month_id", "geography", "org_code", "mha_group"]
 TEXT = ["geography", "org_code", "mha_group"]
@@ -31,7 +31,7 @@ def test_pandas_baseline_equals_fct_lda_mha_monthly_on_the_demo(copy_demo, tmp_p
     landing = copy_demo("mhsds_records")
     warehouse = tmp_path / "wh" / "mh.duckdb"
     build(landing, warehouse, tmp_path / "exports", docs=False, log=lambda *_: None)
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with connect(warehouse) as con:
         expected = con.execute(
             f"select {', '.join(OUTPUT_COLUMNS)} from fct_lda_mha_monthly where geography in ('National', 'Provider')"
         ).df()

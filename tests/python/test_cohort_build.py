@@ -7,13 +7,13 @@ from __future__ import annotations
 import os
 import shutil
 
-import duckdb
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
 from conftest import REPO
 from mhw.build import build
 from mhw.demo import cmh_cohort
+from mhw.warehouse import connect
 
 FIRST, LAST = cmh_cohort.FIRST_YEAR, cmh_cohort.LAST_YEAR
 
@@ -31,7 +31,7 @@ def cohort_build(demo_landing, tmp_path_factory):
         timings = build(landing, warehouse, root / "exports", docs=False, log=log.append)
     finally:
         os.chdir(cwd)
-    con = duckdb.connect(str(warehouse), read_only=True)
+    con = connect(warehouse)
     yield {"con": con, "exports": root / "exports", "log": log, "timings": timings}
     con.close()
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import json
 
-import duckdb
 import pytest
 
 from conftest import SHARED_DATA, requires_shared_data
+from mhw.warehouse import connect
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +17,7 @@ def real_warehouse(real_build):
 
 
 def _query(warehouse, sql):
-    con = duckdb.connect(str(warehouse / "mh.duckdb"), read_only=True)
+    con = connect(warehouse / "mh.duckdb")
     try:
         return con.execute(sql).fetchall()
     finally:

@@ -3,7 +3,6 @@ back what the demo planted; the recommended model recovers the planted odds rati
 
 from __future__ import annotations
 
-import duckdb
 import numpy as np
 import pandas as pd
 import pytest
@@ -13,6 +12,7 @@ from mhw.demo import iapt_records as demo
 from mhw.demo.world import build_world
 from mhw.export.iapt_plots import FILES
 from mhw.stats import iapt_models
+from mhw.warehouse import connect
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +23,7 @@ def iapt_only(tmp_path_factory):
     warehouse = root / "wh" / "mh.duckdb"
     exports = root / "exports"
     build(landing, warehouse, exports, docs=False, log=lambda *_: None)
-    con = duckdb.connect(str(warehouse), read_only=True)
+    con = connect(warehouse)
     yield con, exports
     con.close()
 

@@ -14,6 +14,7 @@ from mhw.demo.world import build_world
 from mhw.landing import LandingFile, SchemaDriftError, recognise
 from mhw.sources.mhsds_records import TABLES, snake, source_id
 from mhw.stage import stage
+from mhw.warehouse import connect
 
 
 def read_rows(path):
@@ -129,7 +130,7 @@ def test_only_mhsds_records_builds_lda_models(copy_demo, tmp_path, monkeypatch):
     warehouse = tmp_path / "wh" / "mh.duckdb"
     messages: list[str] = []
     build(landing, warehouse, tmp_path / "exports", docs=False, log=messages.append)
-    con = duckdb.connect(str(warehouse), read_only=True)
+    con = connect(warehouse)
     tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
     assert {"fct_lda_mha_spells_v1", "fct_lda_mha_spells_v2", "fct_lda_mha_monthly", "lda_mha_published"} <= tables
     # the interface name is a relation: the latest version (v1)

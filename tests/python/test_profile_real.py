@@ -7,6 +7,7 @@ import duckdb
 
 from conftest import SHARED_DATA, requires_shared_data
 from mhw.stage import stage
+from mhw.warehouse import connect
 
 
 @requires_shared_data()
@@ -30,7 +31,7 @@ def test_real_oaps_and_mhsds_files_are_staged_or_ignored_with_reason(tmp_path):
 
 
 def _query(warehouse, sql):
-    con = duckdb.connect(str(warehouse / "mh.duckdb"), read_only=True)
+    con = connect(warehouse / "mh.duckdb")
     try:
         return con.execute(sql).fetchall()
     finally:

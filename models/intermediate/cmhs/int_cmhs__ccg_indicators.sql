@@ -28,7 +28,8 @@ data_map as (
         scores.survey_year,
         avg(scores.mean_score) as mean_score
     from scores
-    inner join {{ ref('int_trust_geographic_ccg21') }} as geographic on scores.trust_code = geographic.provider_code
+    inner join {{ ref('int_geography__trust_geographic_ccg21') }} as geographic
+        on scores.trust_code = geographic.provider_code
     where geographic.ccg21_ons_code is not null
     group by geographic.ccg21_ons_code, scores.question_id, scores.survey_year
 )

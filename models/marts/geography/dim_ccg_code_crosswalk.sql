@@ -3,7 +3,7 @@
 -- identity, successor or merger, weight 1); vintage 2022 is the July 2022 Sub-ICB locations, whose
 -- boundaries moved in places: weights from the LSOAs they share with each CCG21 (identity when a
 -- Sub-ICB location is exactly one CCG21, else split_by_population). Weights sum to 1 per source code
--- and vintage. Codes that cannot be resolved are absent here (see int_ccg_successor_chains) unless
+-- and vintage. Codes that cannot be resolved are absent here (see int_geography__ccg_successor_chains) unless
 -- seeds/geography/ccg_manual_mappings.csv maps them by hand (method 'manual'; it replaces the
 -- automatic rows of the same code, form and vintage).
 with codes as (
@@ -12,7 +12,7 @@ with codes as (
         ccg_ods_code,
         ccg_ons_code,
         area_kind
-    from {{ ref('int_ccg_codes_by_vintage') }}
+    from {{ ref('int_geography__ccg_codes_by_vintage') }}
 ),
 
 ccg21 as (
@@ -30,7 +30,7 @@ chains as (
         ccg21_ods_code,
         steps,
         has_merger
-    from {{ ref('int_ccg_successor_chains') }}
+    from {{ ref('int_geography__ccg_successor_chains') }}
     where is_resolved
 ),
 
@@ -57,7 +57,7 @@ sub_icb_weights as (
         ccg21_ods_code,
         weight,
         n_ccg21
-    from {{ ref('int_sicbl22_ccg21_weights') }}
+    from {{ ref('int_geography__sicbl22_ccg21_weights') }}
 ),
 
 sub_icb_targets as (

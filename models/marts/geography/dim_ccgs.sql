@@ -7,7 +7,7 @@ with ccg21 as (
         ccg_ods_code,
         max(ccg_ons_code) as ccg_ons_code,
         max(ccg_name) as ccg_name
-    from {{ ref('int_ccg_codes_by_vintage') }}
+    from {{ ref('int_geography__ccg_codes_by_vintage') }}
     where area_kind = 'ccg' and vintage = 2021
     group by ccg_ods_code
 ),
@@ -83,7 +83,7 @@ sub_icb as (
         codes.ccg_name as sicbl22_name,
         icb.icb_ons_code as icb22_ons_code,
         icb.icb_name as icb22_name
-    from {{ ref('int_ccg_codes_by_vintage') }} as codes
+    from {{ ref('int_geography__ccg_codes_by_vintage') }} as codes
     left join {{ ref('stg_ons__sicbl_icb') }} as icb on codes.ccg_ons_code = icb.area_code
     where codes.area_kind = 'sicbl'
 )

@@ -31,11 +31,10 @@ def main(argv: list[str] | None = None) -> int:
         result = lda_v1_monthly(tables)
         rows = sum(len(t) for t in tables.values())
     else:
-        import duckdb
-
+        from ..warehouse import connect
         from .pandas_data_map import ccg_aggregation
 
-        con = duckdb.connect(args.warehouse, read_only=True)
+        con = connect(args.warehouse)
         crosswalk = con.execute("select * from dim_ccg_code_crosswalk").df()
         con.close()
         read = started = time.perf_counter()  # the crosswalk read is not counted; reading is inside the call

@@ -204,9 +204,9 @@ def measure_command(cmd: list[str], name: str, variant: str, scale: float, repea
 # results checked equal
 # ---------------------------------------------------------------------------------------------
 def duckdb_lda(warehouse: Path) -> pd.DataFrame:
-    import duckdb
+    from ..warehouse import connect
 
-    con = duckdb.connect(str(warehouse), read_only=True)
+    con = connect(warehouse)
     frame = con.execute(
         "select uniq_month_id, geography, org_code, mha_group, lda43_open_at_start, lda27_admissions, "
         "lda28_discharges, lda44_admitted_and_discharged, lda45_open_at_end from fct_lda_mha_monthly"
@@ -351,9 +351,9 @@ def bench_monthly(cfg: BenchConfig) -> tuple[list[dict], dict]:
         cfg.repeats,
         **sizes,
     )
-    import duckdb
+    from ..warehouse import connect
 
-    con = duckdb.connect(str(work / "mh.duckdb"), read_only=True)
+    con = connect(work / "mh.duckdb")
     reference = con.execute(
         "select ccg21_ons_code, indicator_id, period_start, period_end, value, is_suppressed "
         "from int_mhsds__ccg_indicators where indicator_id not like '%_by_provider'"

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import duckdb
 
+from ..warehouse import connect, relations
+
 
 def extras() -> list[Callable[[duckdb.DuckDBPyConnection, Path], list[Path]]]:
     import importlib
@@ -43,15 +45,15 @@ def export(warehouse: Path, out: Path, log=print) -> list[Path]:
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     written: list[Path] = []
-    con = duckdb.connect(str(warehouse), read_only=True)
+    con = connect(warehouse)
     try:
-        tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+        tables = relations(con)
         for name in exported_models():
             if name not in tables:
                 continue  # its domain was skipped
             for fmt, ext in (("csv, header true", "csv"), ("parquet", "parquet")):
                 path = tmp / f"{name}.{ext}"
-                con.execute(f"copy (select * from main.{name}) to '{path}' ({'format ' + fmt})")
+                con.execute(f"copy (select * from {name}) to '{path}' ({'format ' + fmt})")
                 written.append(out / path.name)
         for extra in extras():
             written += [out / p.relative_to(tmp) for p in extra(con, tmp)]

@@ -74,7 +74,7 @@ def _save(fig, path: Path) -> Path:
 
 
 def _state_distribution(con, out_dir: Path, plt) -> Path:
-    rows = con.execute("select reporting_year, state, share_of_cohort from main.cmh_cohort_state_shares").fetchall()
+    rows = con.execute("select reporting_year, state, share_of_cohort from cmh_cohort_state_shares").fetchall()
     years, shares = _shares(rows)
     fig, ax = plt.subplots(figsize=(8, 4.5))
     _stack(ax, years, shares)
@@ -89,8 +89,8 @@ def _state_distribution_by_group(con, out_dir: Path, plt) -> Path:
         """
         select groups.group_id, states.reporting_year, states.state,
             count(*) * 1.0 / sum(count(*)) over (partition by groups.group_id, states.reporting_year) as share
-        from main.int_cmh_person_states as states
-        inner join main.cmh_cohort_person_groups as groups on states.person_id = groups.person_id
+        from int_cmh_person_states as states
+        inner join cmh_cohort_person_groups as groups on states.person_id = groups.person_id
         group by groups.group_id, states.reporting_year, states.state
         """
     ).fetchall()
@@ -116,15 +116,15 @@ def _sequence_index(con, out_dir: Path, plt) -> Path:
     rows = con.execute(
         """
         select group_id, state_sequence, cast(persons as integer)
-        from main.cmh_cohort_group_sequence_frequencies
+        from cmh_cohort_group_sequence_frequencies
         where not is_suppressed
         order by group_id, state_sequence
         """
     ).fetchall()
-    sizes = dict(con.execute("select group_id, persons from main.cmh_cohort_group_profiles").fetchall())
+    sizes = dict(con.execute("select group_id, persons from cmh_cohort_group_profiles").fetchall())
     codes = [code for _, code, _ in STATES]
     cmap = ListedColormap([colour for _, _, colour in STATES])
-    first = con.execute("select min(reporting_year) from main.int_cmh_person_states").fetchone()[0]
+    first = con.execute("select min(reporting_year) from int_cmh_person_states").fetchone()[0]
     groups = sorted(sizes)
     fig, axes = plt.subplots(1, len(groups), figsize=(3 * len(groups) + 1.5, 5), squeeze=False)
     for ax, group in zip(axes[0], groups, strict=True):
@@ -149,7 +149,7 @@ def _region_heatmap(con, out_dir: Path, plt) -> Path:
     rows = con.execute(
         """
         select region_name, reporting_year, contacts_per_person
-        from main.cmh_cohort_region_year where region_code != 'E92000001'
+        from cmh_cohort_region_year where region_code != 'E92000001'
         order by region_code, reporting_year
         """
     ).fetchall()
@@ -169,7 +169,7 @@ def _region_heatmap(con, out_dir: Path, plt) -> Path:
 
 def _silhouette(con, out_dir: Path, plt) -> Path:
     rows = con.execute(
-        "select k, silhouette, kmeans_agreement_ari, is_chosen from main.cmh_cohort_group_selection order by k"
+        "select k, silhouette, kmeans_agreement_ari, is_chosen from cmh_cohort_group_selection order by k"
     ).fetchall()
     fig, ax = plt.subplots(figsize=(6, 4))
     ks = [r[0] for r in rows]

@@ -30,7 +30,7 @@ def _clean(value):
 
 
 def profile_records(con) -> list[dict]:
-    cursor = con.execute(f"select * from main.{PROFILE} order by ccg21_ons_code")
+    cursor = con.execute(f"select * from {PROFILE} order by ccg21_ons_code")
     names = [d[0] for d in cursor.description]
     return [{n: _clean(v) for n, v in zip(names, row)} for row in cursor.fetchall()]
 
@@ -39,15 +39,15 @@ def indicator_layers(con) -> list[dict]:
     """Profile indicators with the latest period's value and suppression flag per CCG21."""
     meta = con.execute(
         "select indicator_id, profile_column, indicator_name, unit, source, period_description "
-        "from main.dim_indicators where profile_column is not null order by profile_column"
+        "from dim_indicators where profile_column is not null order by profile_column"
     ).fetchall()
     facts = con.execute(
         """
         with latest_period as (
-            select indicator_id, max(period_end) as period_end from main.fct_ccg_indicators group by indicator_id
+            select indicator_id, max(period_end) as period_end from fct_ccg_indicators group by indicator_id
         )
         select f.indicator_id, f.ccg21_ons_code, f.value, f.is_suppressed, f.period_start, f.period_end
-        from main.fct_ccg_indicators as f
+        from fct_ccg_indicators as f
         inner join latest_period as l on f.indicator_id = l.indicator_id and f.period_end = l.period_end
         order by f.indicator_id, f.ccg21_ons_code
         """
@@ -77,7 +77,7 @@ def boundaries(con) -> list[tuple[str, str, str, dict]]:
     if "dim_ccg_boundaries" not in _tables(con):
         return []
     rows = con.execute(
-        "select ccg21_ons_code, ccg21_ods_code, ccg21_name, geometry_geojson from main.dim_ccg_boundaries "
+        "select ccg21_ons_code, ccg21_ods_code, ccg21_name, geometry_geojson from dim_ccg_boundaries "
         "order by ccg21_ons_code"
     ).fetchall()
     return [(ons, ods, name, json.loads(geometry)) for ons, ods, name, geometry in rows if geometry]

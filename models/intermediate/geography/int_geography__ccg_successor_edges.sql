@@ -3,7 +3,7 @@
 -- were CCGs on both ends, and the NHS England dashboard's April 2021 merger list.
 with ccg_codes as (
     select distinct ccg_ods_code
-    from {{ ref('int_ccg_codes_by_vintage') }}
+    from {{ ref('int_geography__ccg_codes_by_vintage') }}
     where area_kind = 'ccg'
 ),
 

@@ -4,13 +4,13 @@
 -- unresolved with a reason, for a manual mapping.
 with codes as (
     select distinct ccg_ods_code as start_code
-    from {{ ref('int_ccg_codes_by_vintage') }}
+    from {{ ref('int_geography__ccg_codes_by_vintage') }}
     where area_kind = 'ccg'
 ),
 
 ccg21 as (
     select distinct ccg_ods_code
-    from {{ ref('int_ccg_codes_by_vintage') }}
+    from {{ ref('int_geography__ccg_codes_by_vintage') }}
     where area_kind = 'ccg' and vintage = 2021
 ),
 
@@ -19,13 +19,13 @@ edges as (
         predecessor_code,
         successor_code,
         is_merger
-    from {{ ref('int_ccg_successor_edges') }}
+    from {{ ref('int_geography__ccg_successor_edges') }}
     where n_successors = 1
 ),
 
 split_codes as (
     select distinct predecessor_code
-    from {{ ref('int_ccg_successor_edges') }}
+    from {{ ref('int_geography__ccg_successor_edges') }}
     where n_successors > 1
 ),
 

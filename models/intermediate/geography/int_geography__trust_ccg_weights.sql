@@ -17,7 +17,7 @@ pairs as (
     select distinct
         mapped.provider_code,
         mapped.ccg21_ods_code
-    from {{ ref('int_trust_commissioner_pairs_mapped') }} as mapped
+    from {{ ref('int_geography__trust_commissioner_pairs_mapped') }} as mapped
     where mapped.ccg21_ods_code is not null
 ),
 
@@ -53,7 +53,7 @@ geographic_rows as (
         1 as population,
         'geographic_ccg' as method,
         3 as priority
-    from {{ ref('int_trust_geographic_ccg21') }} as single
+    from {{ ref('int_geography__trust_geographic_ccg21') }} as single
     where single.ccg21_ods_code is not null
 ),
 

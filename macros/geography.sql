@@ -210,7 +210,7 @@ left join {{ ref('int_geography__trust_ccg_weights') }} as mpc_weights
         {'model': 'int_cmhs__trust_scores_mapped', 'input': 'int_cmhs__trust_scores'},
         {'model': 'int_population__ccg_cells_mapped', 'input': 'int_population__ccg_cells'},
         {'model': 'int_ethnicity__ccg_cells_mapped', 'input': 'stg_ons__lad_ethnicity'},
-        {'model': 'int_lda_mha_spell_ccg21', 'input': 'int_lda_mha_spells', 'record_level': true},
+        {'model': 'int_lda_mha__spell_ccg21', 'input': 'int_lda_mha__spells', 'record_level': true},
         {'model': 'int_iapt__referrals_ccg21', 'input': 'fct_iapt_referral_outcomes', 'record_level': true},
     ]) }}
 {%- endmacro %}

@@ -16,16 +16,19 @@ with totals as (
 )
 
 select
-    n.uniq_month_id,
-    n.mha_group,
-    o.geography
-from totals as n
-inner join totals as o
-    on n.uniq_month_id = o.uniq_month_id and n.mha_group = o.mha_group and o.geography <> 'National'
+    national_totals.uniq_month_id,
+    national_totals.mha_group,
+    other_totals.geography
+from totals as national_totals
+inner join totals as other_totals
+    on
+        national_totals.uniq_month_id = other_totals.uniq_month_id
+        and national_totals.mha_group = other_totals.mha_group
+        and other_totals.geography <> 'National'
 where
-    n.geography = 'National'
+    national_totals.geography = 'National'
     and (
         {%- for measure in measures %}
-            n.{{ measure }} <> o.{{ measure }}{{ " or" if not loop.last }}
+            national_totals.{{ measure }} <> other_totals.{{ measure }}{{ " or" if not loop.last }}
         {%- endfor %}
     )

@@ -1,15 +1,18 @@
 -- The seed's mha_group column and the CASE macro agree for every code (without a concurrent
 -- order), and the seed's override flag agrees with the CASE's first branch.
 select
-    c.legal_status_code,
-    c.mha_group,
-    {{ lda_mha_group('c.legal_status_code', 'false') }} as case_group,
-    {{ lda_mha_group('c.legal_status_code', 'true') }} as case_group_with_order
-from {{ ref('lda_mha_legal_status_codes') }} as c
+    codes.legal_status_code,
+    codes.mha_group,
+    {{ lda_mha_group('codes.legal_status_code', 'false') }} as case_group,
+    {{ lda_mha_group('codes.legal_status_code', 'true') }} as case_group_with_order
+from {{ ref('lda_mha_legal_status_codes') }} as codes
 where
-    c.mha_group <> {{ lda_mha_group('c.legal_status_code', 'false') }}
-    or (c.is_overridden_by_concurrent_order and {{ lda_mha_group('c.legal_status_code', 'true') }} <> 'Informal')
+    codes.mha_group <> {{ lda_mha_group('codes.legal_status_code', 'false') }}
     or (
-        not c.is_overridden_by_concurrent_order
-        and {{ lda_mha_group('c.legal_status_code', 'true') }} <> c.mha_group
+        codes.is_overridden_by_concurrent_order
+        and {{ lda_mha_group('codes.legal_status_code', 'true') }} <> 'Informal'
+    )
+    or (
+        not codes.is_overridden_by_concurrent_order
+        and {{ lda_mha_group('codes.legal_status_code', 'true') }} <> codes.mha_group
     )

@@ -88,6 +88,12 @@ def test_demo_writes_every_table_with_the_interface_columns(demo_landing):
         assert header[: len(columns)] == list(columns), table
 
 
+def test_demo_presenting_complaints_exercise_the_cohort_rule(demo_landing):
+    rows = read_rows(demo_landing / "mhsds_records" / "MHS609PresComp.csv")
+    assert {(r["FindSchemeInUse"], r["PresComp"]) for r in rows} == {("01", "F840"), ("06", "F840")}
+    assert min(int(r["UniqMonthID"]) for r in rows) >= 1459  # collected from October 2021
+
+
 def test_demo_dates_iso_codes_with_leading_zeros(demo_landing):
     rows = read_rows(demo_landing / "mhsds_records" / "MHS401MHActPeriod.csv")
     assert {"02", "03", "09"} <= {r["NHSDLegalStatus"] for r in rows}
@@ -121,12 +127,19 @@ def test_only_mhsds_records_builds_lda_models(copy_demo, tmp_path, monkeypatch):
 
     monkeypatch.chdir(REPO)
     landing = copy_demo("mhsds_records")
+    (landing / "mhsds_records" / "MHS609PresComp.csv").unlink()  # optional table: absent = no rows
     warehouse = tmp_path / "wh" / "mh.duckdb"
     messages: list[str] = []
     build(landing, warehouse, tmp_path / "exports", docs=False, log=messages.append)
     con = connect(warehouse)
     tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
     assert {"fct_lda_mha_spells_v1", "fct_lda_mha_spells_v2", "fct_lda_mha_monthly", "lda_mha_published"} <= tables
+    # the interface name is a relation: the latest version (v1)
+    assert "fct_lda_mha_spells" in tables
+    latest = con.execute("select * from fct_lda_mha_spells except all select * from fct_lda_mha_spells_v1").fetchall()
+    assert latest == [] and con.execute("select count(*) from fct_lda_mha_spells").fetchone()[0] > 0
+    assert any("no file for nhsd_mhs609_pres_comp" in m for m in messages)
+    assert con.execute("select count(*) from int_lda_mha__cohort where is_by_presenting_complaint").fetchone() == (0,)
     assert not any(t.startswith("stg_ons__") for t in tables)  # reference domain skipped
     assert any("topic reference/ is absent" in m for m in messages)
     geographies = {r[0] for r in con.execute("select distinct geography from fct_lda_mha_monthly").fetchall()}

@@ -1,8 +1,10 @@
 -- VODIM data quality of the MHA legal status fields of MHS401: per reporting month x provider
 -- (and England) x field, how many month-M records are Valid, Other, Default, Invalid or Missing.
--- Code list: seed lda_mha_legal_status_codes (valid 02-10, 12-20, 31, 32, 35-38; default 99;
--- 01 and 98 invalid since April 2025; any other non-blank value invalid). No legal status code is
--- in the "Other" class, so other_count is 0 by definition (kept for the standard VODIM layout).
+-- Code list: seed lda_mha_legal_status_codes. The classes depend on the month: from April 2025
+-- (UniqMonthID 1501) 99 is the default and 01 and 98 are invalid (vodim_category); before it 01 is
+-- Other and 98 and 99 are Default (vodim_category_before_april_2025). Valid 02-10, 12-20, 31, 32,
+-- 35-38 throughout; any other non-blank value invalid; blank missing.
+{%- set first_month_of_2025_rules = 1501 %}
 with fields as (
     select 'NHSDLegalStatus' as field_name
     union all
@@ -11,27 +13,33 @@ with fields as (
 
 records as (
     select
-        a.uniq_month_id,
-        f.field_name,
-        coalesce(a.provider_code, 'UNKNOWN') as provider_code,
-        case f.field_name when 'NHSDLegalStatus' then a.nhsd_legal_status else a.legal_status_code end
-            as legal_status_code
-    from {{ ref('stg_nhsd__mhs401_mh_act_period') }} as a
-    inner join {{ ref('int_lda_mha_reporting_periods') }} as p on a.uniq_month_id = p.uniq_month_id
-    cross join fields as f
+        mha_period.uniq_month_id,
+        fields.field_name,
+        coalesce(mha_period.provider_code, 'UNKNOWN') as provider_code,
+        case fields.field_name
+            when 'NHSDLegalStatus' then mha_period.nhsd_legal_status
+            else mha_period.legal_status_code
+        end as legal_status_code
+    from {{ ref('stg_nhsd__mhs401_mh_act_period') }} as mha_period
+    inner join {{ ref('int_lda_mha__reporting_periods') }} as periods
+        on mha_period.uniq_month_id = periods.uniq_month_id
+    cross join fields
 ),
 
 classified as (
     select
-        r.uniq_month_id,
-        r.provider_code,
-        r.field_name,
+        records.uniq_month_id,
+        records.provider_code,
+        records.field_name,
         case
-            when r.legal_status_code is null then 'missing'
-            else coalesce(c.vodim_category, 'invalid')
+            when records.legal_status_code is null then 'missing'
+            when records.uniq_month_id >= {{ first_month_of_2025_rules }}
+                then coalesce(codes.vodim_category, 'invalid')
+            else coalesce(codes.vodim_category_before_april_2025, 'invalid')
         end as vodim_category
-    from records as r
-    left join {{ ref('lda_mha_legal_status_codes') }} as c on r.legal_status_code = c.legal_status_code
+    from records
+    left join {{ ref('lda_mha_legal_status_codes') }} as codes
+        on records.legal_status_code = codes.legal_status_code
 ),
 
 by_org as (

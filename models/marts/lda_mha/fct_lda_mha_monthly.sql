@@ -14,7 +14,7 @@ with spells as (
         is_discharge,
         is_admitted_and_discharged,
         is_open_at_end
-    from {{ ref('int_lda_mha_spell_geographies') }}
+    from {{ ref('int_lda_mha__spell_geographies') }}
 ),
 
 mha_groups as (
@@ -23,14 +23,14 @@ mha_groups as (
 
 grid as (
     select distinct
-        s.uniq_month_id,
-        s.reporting_period_start,
-        s.reporting_period_end,
-        s.geography,
-        s.org_code,
-        g.mha_group
-    from spells as s
-    cross join mha_groups as g
+        spells.uniq_month_id,
+        spells.reporting_period_start,
+        spells.reporting_period_end,
+        spells.geography,
+        spells.org_code,
+        mha_groups.mha_group
+    from spells
+    cross join mha_groups
 ),
 
 counts as (
@@ -50,21 +50,21 @@ counts as (
 )
 
 select
-    g.uniq_month_id,
-    g.reporting_period_start,
-    g.reporting_period_end,
-    g.geography,
-    g.org_code,
-    g.mha_group,
-    coalesce(c.lda43_open_at_start, 0) as lda43_open_at_start,
-    coalesce(c.lda27_admissions, 0) as lda27_admissions,
-    coalesce(c.lda28_discharges, 0) as lda28_discharges,
-    coalesce(c.lda44_admitted_and_discharged, 0) as lda44_admitted_and_discharged,
-    coalesce(c.lda45_open_at_end, 0) as lda45_open_at_end
-from grid as g
-left join counts as c
+    grid.uniq_month_id,
+    grid.reporting_period_start,
+    grid.reporting_period_end,
+    grid.geography,
+    grid.org_code,
+    grid.mha_group,
+    coalesce(counts.lda43_open_at_start, 0) as lda43_open_at_start,
+    coalesce(counts.lda27_admissions, 0) as lda27_admissions,
+    coalesce(counts.lda28_discharges, 0) as lda28_discharges,
+    coalesce(counts.lda44_admitted_and_discharged, 0) as lda44_admitted_and_discharged,
+    coalesce(counts.lda45_open_at_end, 0) as lda45_open_at_end
+from grid
+left join counts
     on
-        g.uniq_month_id = c.uniq_month_id
-        and g.geography = c.geography
-        and g.org_code = c.org_code
-        and g.mha_group = c.mha_group
+        grid.uniq_month_id = counts.uniq_month_id
+        and grid.geography = counts.geography
+        and grid.org_code = counts.org_code
+        and grid.mha_group = counts.mha_group

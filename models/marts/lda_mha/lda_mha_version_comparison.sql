@@ -1,24 +1,17 @@
 -- How much the reading matters: National counts of v1 (production logic) and v2 (guidance text)
--- side by side, per reporting month x MHA group x measure.
+-- side by side, per reporting month x MHA group x measure. The differences between the versions are
+-- listed in the docs of this model and of fct_lda_mha_spells.
 {%- set measures = [
     ('LDA43', 'is_open_at_start'), ('LDA27', 'is_admission'), ('LDA28', 'is_discharge'),
     ('LDA44', 'is_admitted_and_discharged'), ('LDA45', 'is_open_at_end')] %}
 with spells as (
     select
-        1 as logic_version,
+        logic_version,
         uniq_month_id,
         hospital_spell_id,
         mha_group,
         {{ measures | map(attribute=1) | join(',\n        ') }}
-    from {{ ref('fct_lda_mha_spells', v=1) }}
-    union all
-    select
-        2 as logic_version,
-        uniq_month_id,
-        hospital_spell_id,
-        mha_group,
-        {{ measures | map(attribute=1) | join(',\n        ') }}
-    from {{ ref('fct_lda_mha_spells', v=2) }}
+    from {{ ref('int_lda_mha__spell_measures') }}
 ),
 
 mha_groups as (
@@ -48,11 +41,11 @@ counts as (
 grid as (
     {%- for measure_id, flag in measures %}
         select
-            m.uniq_month_id,
-            g.mha_group,
+            months.uniq_month_id,
+            mha_groups.mha_group,
             '{{ measure_id }}' as measure_id
-        from months as m
-        cross join mha_groups as g
+        from months
+        cross join mha_groups
         {%- if not loop.last %}
             union all
         {%- endif %}
@@ -60,12 +53,15 @@ grid as (
 )
 
 select
-    g.uniq_month_id,
-    g.mha_group,
-    g.measure_id,
-    coalesce(c.v1_spells, 0) as v1_spells,
-    coalesce(c.v2_spells, 0) as v2_spells,
-    coalesce(c.v2_spells, 0) - coalesce(c.v1_spells, 0) as v2_minus_v1
-from grid as g
-left join counts as c
-    on g.uniq_month_id = c.uniq_month_id and g.mha_group = c.mha_group and g.measure_id = c.measure_id
+    grid.uniq_month_id,
+    grid.mha_group,
+    grid.measure_id,
+    coalesce(counts.v1_spells, 0) as v1_spells,
+    coalesce(counts.v2_spells, 0) as v2_spells,
+    coalesce(counts.v2_spells, 0) - coalesce(counts.v1_spells, 0) as v2_minus_v1
+from grid
+left join counts
+    on
+        grid.uniq_month_id = counts.uniq_month_id
+        and grid.mha_group = counts.mha_group
+        and grid.measure_id = counts.measure_id

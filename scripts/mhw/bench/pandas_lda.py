@@ -13,9 +13,10 @@ Rules mirrored from the dbt project (see those files for the rule text):
   tabs or line breaks), empty = null; dates = the first 10 characters of the trimmed text as an ISO
   date (anything else null); numbers with thousands separators removed; PatMRecInRP true for
   TRUE/T/Y/YES/1 (any case);
-- rule 1 `int_lda_mha_reporting_periods`, rule 2 `int_lda_mha_cohort`, rule 3 `int_lda_mha_spells`;
-- rules 4-8 the macro `lda_mha_spells(version=1)` (`macros/lda_mha.sql`);
-- `int_lda_mha_spell_geographies` and `fct_lda_mha_monthly` (the grid: every organisation seen in a
+- rule 1 `int_lda_mha__reporting_periods`, rule 2 `int_lda_mha__cohort`, rule 3 `int_lda_mha__spells`;
+- rules 4-8 `int_lda_mha__chosen_episodes`, `int_lda_mha__concurrent_orders` and
+  `int_lda_mha__spell_measures` with `logic_version` 1;
+- `int_lda_mha__spell_geographies` and `fct_lda_mha_monthly` (the grid: every organisation seen in a
   month x every MHA group, zeros where none);
 - code lists from the seeds `seeds/lda_mha/*.csv`. The MHA group is taken from the seed
   `lda_mha_legal_status_codes` (mha_group, is_overridden_by_concurrent_order), which a dbt singular
@@ -59,6 +60,7 @@ COLUMNS: dict[str, list[str]] = {
         "Person_ID",
         "UniqMonthID",
         "StartDateMHActLegalStatusClass",
+        "ExpiryDateMHActLegalStatusClass",
         "EndDateMHActLegalStatusClass",
         "NHSDLegalStatus",
         "MentalCat",
@@ -84,8 +86,10 @@ COLUMNS: dict[str, list[str]] = {
     "MHS603ProvDiag": ["Person_ID", "UniqMonthID", "DiagSchemeInUse", "ProvDiag"],
     "MHS604PrimDiag": ["Person_ID", "UniqMonthID", "DiagSchemeInUse", "PrimDiag"],
     "MHS605SecDiag": ["Person_ID", "UniqMonthID", "DiagSchemeInUse", "SecDiag"],
+    "MHS609PresComp": ["Person_ID", "UniqMonthID", "FindSchemeInUse", "PresComp"],
     "MHS801ClusterTool": ["Person_ID", "UniqMonthID", "ClustCat"],
 }
+FIRST_PRES_COMP_MONTH = 1459  # MHS609 is collected from October 2021
 
 FLAGS = ["is_open_at_start", "is_admission", "is_discharge", "is_admitted_and_discharged", "is_open_at_end"]
 MEASURES = {
@@ -301,8 +305,11 @@ def _cohort(tables: dict[str, pd.DataFrame], periods: pd.DataFrame) -> pd.DataFr
 
     a = _table(tables, "MHS401MHActPeriod")
     a = a[_coded(a, "MentalCat", codes["lda_mental_category"])]
-    a = _staged(a, dates={"end": "EndDateMHActLegalStatusClass"}).merge(starts, on="uniq_month_id")
-    matches.append(a[_not_ended(a["end"], a["reporting_period_start"])])
+    a = _staged(a, dates={"end": "EndDateMHActLegalStatusClass", "expiry": "ExpiryDateMHActLegalStatusClass"})
+    a = a.merge(starts, on="uniq_month_id")
+    # production: the end date or the expiry date null or on/after the period start
+    ps = a["reporting_period_start"]
+    matches.append(a[_not_ended(a["end"], ps) | _not_ended(a["expiry"], ps)])
 
     t = _table(tables, "MHS503AssignedCareProf")
     t = t[_coded(t, "TreatFuncCodeMH", codes["lda_treatment_function"])]
@@ -314,6 +321,12 @@ def _cohort(tables: dict[str, pd.DataFrame], periods: pd.DataFrame) -> pd.DataFr
         x = x[_coded(x, "DiagSchemeInUse", codes["lda_diagnosis_scheme"])]
         prefix = _code(x[column]).str.startswith(tuple(codes["lda_diagnosis_prefix"]), na=False).astype(bool)
         matches.append(_person_month(x[prefix.to_numpy()]))
+
+    x = _table(tables, "MHS609PresComp")
+    x = x[_coded(x, "FindSchemeInUse", codes["lda_presenting_complaint_scheme"])]
+    prefix = _code(x["PresComp"]).str.startswith(tuple(codes["lda_diagnosis_prefix"]), na=False).astype(bool)
+    x = _person_month(x[prefix.to_numpy()])
+    matches.append(x[x["uniq_month_id"] >= FIRST_PRES_COMP_MONTH])
 
     k = _table(tables, "MHS801ClusterTool")
     matches.append(_person_month(k[_coded(k, "ClustCat", codes["lda_cluster"])]))

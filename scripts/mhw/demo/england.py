@@ -217,6 +217,14 @@ def write_records(con: duckdb.DuckDBPyConnection, world: World, out: Path, fract
             "'02' as DiagSchemeInUse, case when {lda} then 'F70' else '" + code + "' end as " + column,
         )
     volume("MHS801ClusterTool", 0.05, 77, "cluster", "case when {lda} then '05' else '01' end as ClustCat")
+    # the optional MHS609 (presenting complaint, ICD-10): diagnosis-rule members also have an F7 complaint
+    volume(
+        "MHS609PresComp",
+        0.05,
+        78,
+        "diag",
+        "'01' as FindSchemeInUse, case when {lda} then 'F70' else 'F32' end as PresComp",
+    )
     write(
         "MHS501HospProvSpell",
         """select 'S' || j as UniqHospProvSpellID, 'R' || pid[2:] as UniqServReqID, pid as Person_ID,

@@ -152,6 +152,7 @@ COLUMNS = {
     "MHS604PrimDiag": ["Person_ID", "UniqMonthID", "DiagSchemeInUse", "PrimDiag"],
     "MHS605SecDiag": ["Person_ID", "UniqMonthID", "DiagSchemeInUse", "SecDiag"],
     "MHS801ClusterTool": ["Person_ID", "UniqMonthID", "ClustCat"],
+    "MHS609PresComp": ["Person_ID", "UniqMonthID", "FindSchemeInUse", "PresComp"],
 }
 PARQUET_TABLES = ("MHS801ClusterTool",)
 
@@ -171,7 +172,8 @@ def d(text: str | None) -> pd.Timestamp:
 # ---------------------------------------------------------------------------------------------
 # Scenarios. Periods: Oct 2021 = [2021-10-01, 2021-10-31]. Each: (key, spell start, discharge,
 # episodes [(status, start, end, provider or None)], orders [(table, episode index, start, end)],
-# options). Options: rule (cohort rule, default disability), in_rp (PatMRecInRP, default true).
+# options). Options: rule (cohort rule, default disability), in_rp (PatMRecInRP, default true),
+# blank_start (StartDateHospProvSpell submitted blank: length of stay unknown).
 # Episode MHS401UniqIDs increase in list order (the later one is "higher").
 # ---------------------------------------------------------------------------------------------
 OPEN = ("2021-06-01", None)  # open all months: LDA43 + LDA45 in every month
@@ -289,6 +291,11 @@ SCENARIOS: list[tuple] = [
     ("cohort_ward_ended_before", *OPEN, [("03", "2021-06-01", None, None)], [], {"rule": "ward_type_ended"}),
     ("cohort_none", *OPEN, [("03", "2021-06-01", None, None)], [], {"rule": "none"}),
     ("not_in_reporting_period", *OPEN, [("03", "2021-06-01", None, None)], [], {"in_rp": False}),
+    # MHS609 presenting complaint (from October 2021): ICD-10 (scheme 01) F84 is in, another scheme is not
+    ("cohort_pres_comp", *OPEN, [("03", "2021-06-01", None, None)], [], {"rule": "pres_comp"}),
+    ("cohort_pres_comp_other_scheme", *OPEN, [("03", "2021-06-01", None, None)], [], {"rule": "pres_comp_other"}),
+    # length of stay unknown (Table 50 band Unknown): the spell start is submitted blank
+    ("activity_start_missing", *OPEN, [("03", "2021-06-01", None, None)], [], {"blank_start": True}),
 ]
 
 
@@ -305,6 +312,7 @@ def _scenario_frames(world: World) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataF
                 "commissioner": commissioners[i % len(commissioners)],
                 "rule": opts.get("rule", "disability"),
                 "in_rp": opts.get("in_rp", True),
+                "blank_start": opts.get("blank_start", False),
                 "spell_start": d(start),
                 "spell_disch": d(disch),
             }
@@ -345,6 +353,7 @@ def _bulk_frames(world: World, rng: np.random.Generator, first: int, n: int):
             "commissioner": commissioner,
             "rule": rule,
             "in_rp": rng.random(n) >= 0.03,
+            "blank_start": False,
             "spell_start": spell_start,
             "spell_disch": disch,
         }
@@ -427,7 +436,7 @@ def _month_tables(persons, episodes, orders, month: int, chunk: int) -> dict[str
             "Person_ID": pid,
             "UniqMonthID": month,
             "OrgIDProv": p["provider"],
-            "StartDateHospProvSpell": _fmt(p["spell_start"]),
+            "StartDateHospProvSpell": _fmt(p["spell_start"].where(~p["blank_start"].astype(bool))),
             "DischDateHospProvSpell": _fmt(p["spell_disch"]),
         }
     )
@@ -486,6 +495,12 @@ def _month_tables(persons, episodes, orders, month: int, chunk: int) -> dict[str
     out["MHS604PrimDiag"] = by_rule("diag_604", {"DiagSchemeInUse": "02", "PrimDiag": "F71.1"})
     out["MHS605SecDiag"] = by_rule("diag_605", {"DiagSchemeInUse": "02", "SecDiag": "F700"})
     out["MHS801ClusterTool"] = by_rule("cluster", {"ClustCat": "05"})
+    out["MHS609PresComp"] = pd.concat(
+        [
+            by_rule("pres_comp", {"FindSchemeInUse": "01", "PresComp": "F840"}),
+            by_rule("pres_comp_other", {"FindSchemeInUse": "06", "PresComp": "F840"}),
+        ]
+    )
     # MHA episodes of the persons with a spell this month (mental category B marks the LDA rule)
     e = episodes.merge(p[["person", "provider", "rule"]], on="person", suffixes=("", "_person"))
     cat_b = e["rule"] == "mental_cat"

@@ -138,6 +138,8 @@ TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "MHS604PrimDiag": ("primary diagnosis x month", ("Person_ID", "UniqMonthID", "DiagSchemeInUse", "PrimDiag")),
     "MHS605SecDiag": ("secondary diagnosis x month", ("Person_ID", "UniqMonthID", "DiagSchemeInUse", "SecDiag")),
     "MHS801ClusterTool": ("cluster tool assessment x month", ("Person_ID", "UniqMonthID", "ClustCat")),
+    # optional: collected from October 2021 (UniqMonthID 1459); absent = no rows
+    "MHS609PresComp": ("presenting complaint x month", ("Person_ID", "UniqMonthID", "FindSchemeInUse", "PresComp")),
 }
 
 

@@ -5,22 +5,22 @@
 -- mapped keep their reason (listed in audit_unmatched_codes) and are counted under org_code UNKNOWN.
 with mapped as (
     select
-        m.uniq_month_id,
-        m.hospital_spell_id,
-        m.commissioner_code,
-        m.map_row_id,
-        m.source_code,
-        m.source_code_type,
-        m.resolved_vintage,
-        m.matched_vintage,
-        m.ccg21_ons_code,
-        m.ccg21_ods_code,
-        m.weight,
-        m.map_method,
-        m.unmatched_reason
+        mapped_rows.uniq_month_id,
+        mapped_rows.hospital_spell_id,
+        mapped_rows.commissioner_code,
+        mapped_rows.map_row_id,
+        mapped_rows.source_code,
+        mapped_rows.source_code_type,
+        mapped_rows.resolved_vintage,
+        mapped_rows.matched_vintage,
+        mapped_rows.ccg21_ons_code,
+        mapped_rows.ccg21_ods_code,
+        mapped_rows.weight,
+        mapped_rows.map_method,
+        mapped_rows.unmatched_reason
     from (
-        {{ map_to_ccg21(ref('int_lda_mha_spells'), 'commissioner_code', period_column='reporting_period_end') }}
-    ) as m
+        {{ map_to_ccg21(ref('int_lda_mha__spells'), 'commissioner_code', period_column='reporting_period_end') }}
+    ) as mapped_rows
 )
 
 select

@@ -14,7 +14,7 @@ with spells as (
 ),
 
 ccg21 as (
-    {{ union_existing(['int_lda_mha_spell_ccg21'], [
+    {{ union_existing(['int_lda_mha__spell_ccg21'], [
         ('uniq_month_id', 'bigint'),
         ('hospital_spell_id', dbt.type_string()),
         ('ccg21_ods_code', dbt.type_string())]) }}

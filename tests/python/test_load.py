@@ -153,7 +153,7 @@ def _query_every_relation(database):
 
 def test_delivered_warehouse_works_from_anywhere(copy_demo, tmp_path, monkeypatch):
     """Population is absent: its models and the unit tests that need them are excluded (the unit
-    test of int_sicbl22_ccg21_weights takes stg_ons__lsoa_population as an input)."""
+    test of int_geography__sicbl22_ccg21_weights takes stg_ons__lsoa_population as an input)."""
     monkeypatch.chdir(REPO)
     landing = copy_demo("reference", "mhsds_records")
     warehouse = tmp_path / "wh" / "mh.duckdb"

@@ -9,7 +9,7 @@ with counted as (
         person_states.state,
         count(*) as persons
     from {{ ref('cmh_cohort_person_groups') }} as person_groups
-    inner join {{ ref('int_cmh_person_states') }} as person_states
+    inner join {{ ref('int_cmh_cohort__person_states') }} as person_states
         on person_groups.person_id = person_states.person_id
     group by person_groups.group_id, person_states.reporting_year, person_states.state
 ),

@@ -245,12 +245,13 @@ def simulate(world: World, scale: float) -> tuple[list[Referral], list[list], li
             assessment_has_both = True  # keep the planted caseness reachable
         if assessment_has_both:
             contacts.append([referral_id, assessment, "Y", "assessment", first[0], first[1]])
-        else:  # assessment with GAD-7 missing: the first treatment contact carries the first scores
-            phq_only = min(27, max(0, first[0] + rng.randint(-2, 2)))
-            contacts.append([referral_id, assessment, "Y", "assessment", phq_only, ""])
+        else:  # assessment with GAD-7 missing: the first PHQ-9 is the assessment's, the first GAD-7
+            # comes from the first treatment contact (first and last scores are taken per measure)
+            contacts.append([referral_id, assessment, "Y", "assessment", first[0], ""])
+            later_phq = min(27, max(0, first[0] + rng.randint(-2, 2)))
         for k, day in enumerate(days):
             if not assessment_has_both and k == 0:
-                phq, gad = first
+                phq, gad = later_phq, first[1]
             elif k == len(days) - 1 and (sessions >= 2 or assessment_has_both):
                 phq, gad = last
             else:
@@ -260,8 +261,9 @@ def simulate(world: World, scale: float) -> tuple[list[Referral], list[list], li
             contacts.append([referral_id, day, "Y", "treatment", phq, gad])
             if rng.random() < 0.08:  # did not attend: never counts, never scored
                 contacts.append([referral_id, day + dt.timedelta(days=3), "N", "treatment", "", ""])
-        if finished and rng.random() < 0.1:  # a follow-up with one score only: not a last score
-            contacts.append([referral_id, discharged - dt.timedelta(days=1), "Y", "other", rng.randint(0, 27), ""])
+        if finished and rng.random() < 0.1:  # a follow-up with a PHQ-9 only: the last PHQ-9 (the same)
+            rng.randint(0, 27)  # (drawn as before, so that the rest of the demo stays the same)
+            contacts.append([referral_id, discharged - dt.timedelta(days=1), "Y", "other", last[0], ""])
         if not finished and not is_open and rng.random() < 0.3 and sessions < 2:
             contacts.append([referral_id, assessment + dt.timedelta(days=1), "Y", "other", "", ""])
         for c in contacts:

@@ -23,13 +23,13 @@ import os
 import re
 import shutil
 
-import duckdb
 import pandas as pd
 import pytest
 
 from conftest import REPO
 from mhw.build import build
 from mhw.export import exported_models, extras
+from mhw.warehouse import connect
 
 RECORD_LEVEL_TOPICS = {"mhsds_records", "iapt_records", "cmh_cohort"}
 RECORD_LEVEL_INDICATOR_SOURCES = {"iapt_referrals"}  # dim_indicators.source of record-level indicators
@@ -95,7 +95,7 @@ def built(request, demo_landing, tmp_path_factory):
         exported = set(exported_models(REPO / "target" / "manifest.json"))
     finally:
         os.chdir(cwd)
-    con = duckdb.connect(str(root / "wh" / "mh.duckdb"), read_only=True)
+    con = connect(root / "wh" / "mh.duckdb")
     yield {"root": root, "exports": root / "exports", "con": con, "manifest": manifest, "exported": exported,
            "planted": request.param == "planted"}
     con.close()

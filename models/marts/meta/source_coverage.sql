@@ -43,7 +43,7 @@ covered as (
         'CCG21' as geography_level,
         count(*) as row_count,
         count(distinct case when value is not null or is_suppressed then ccg21_ons_code end) as areas_covered,
-        avg(case when is_suppressed then 1.0 else 0.0 end) as share_suppressed
+        avg(cast(case when is_suppressed then 1 else 0 end as double)) as share_suppressed
     from indicators
     group by source, period_start, period_end
 ),
@@ -84,7 +84,9 @@ select
     covered.row_count as rows,  -- noqa: RF04
     covered.areas_covered,
     covered.share_suppressed,
-    case when unmapped.input_rows > 0 then 1.0 * unmapped.unmatched_rows / unmapped.input_rows end as share_unmapped,
+    case
+        when unmapped.input_rows > 0 then cast(unmapped.unmatched_rows as double) / unmapped.input_rows
+    end as share_unmapped,
     main_reason.reason as main_unmapped_reason
 from covered
 left join unmapped on covered.source = unmapped.source

@@ -62,7 +62,8 @@ test-spark: install $(SPARK_VENV)/.installed
 	$(MHW) build --warehouse "$(TEST_WAREHOUSE)" --export-dir "$(TEST_EXPORT_DIR)" --no-docs
 	@echo "==> dbt build --target spark"
 	rm -rf "$(SPARK_DIR)" && mkdir -p "$(SPARK_DIR)"
-	MHW_STAGE_DIR="$(CURDIR)/$(basename $(TEST_WAREHOUSE)).staged" MHW_SPARK_DIR="$(SPARK_DIR)" \
+	$(MHW) landing-parquet --warehouse "$(TEST_WAREHOUSE)" --out "$(SPARK_DIR)/landing"
+	MHW_STAGE_DIR="$(abspath $(SPARK_DIR))/landing" MHW_SPARK_DIR="$(SPARK_DIR)" \
 	  $(SPARK_VENV)/bin/dbt build --target spark --target-path target/spark --exclude tag:python
 	@echo "==> Spark marts vs DuckDB marts"
 	MHW_SPARK_DIR="$(SPARK_DIR)" $(SPARK_VENV)/bin/python -m mhw.spark_compare --duckdb "$(TEST_WAREHOUSE)" \

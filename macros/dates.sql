@@ -20,8 +20,9 @@
     end
 {%- endmacro %}
 
-{#- ISO dates as published in record-level extracts ('YYYY-MM-DD'; a Parquet timestamp staged as
-    text keeps its date part); anything else becomes null. -#}
+{#- Record-level dates: ISO 'YYYY-MM-DD' (a Parquet timestamp staged as text keeps its date part) or
+    UK 'DD/MM/YYYY', never US order. The load (mhw.stage) stops on any other value in a record-level
+    date column, so null here means empty. -#}
 {% macro iso_to_date(column) -%}
-    try_cast(substr(trim({{ column }}), 1, 10) as date)
+    coalesce(try_cast(substr(trim({{ column }}), 1, 10) as date), {{ ddmmyyyy_to_date(column) }})
 {%- endmacro %}

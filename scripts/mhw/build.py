@@ -1,21 +1,28 @@
 """`mhw build`: demo (or SOURCE_DIR) -> load -> dbt build -> statistics -> move into place ->
 docs -> exports.
 
-The warehouse is built in a temporary file beside $WAREHOUSE and moved over it only when every
-step before succeeded; the staged Parquet folder likewise. Killing a build leaves the previous
-warehouse untouched (the next build removes the leftovers).
+The warehouse is built in a file of the same name in `.building/` beside $WAREHOUSE and moved over
+it only when every step before succeeded. The load writes the landing relations into that same
+file (views over the landing files by absolute path, small tables), so a delivered warehouse reads
+nothing but itself and the landing zone, from any working directory; killing a build leaves the
+previous warehouse and what it reads untouched (the next build removes the leftovers). A lock file
+beside the warehouse stops a second build into it while one runs.
 """
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
-from .paths import DEMO_LANDING, stage_dir_for
+from .paths import DEMO_LANDING, spill_dir_for
 
 
 class BuildError(Exception):
@@ -33,52 +40,119 @@ def dbt_command(args: list[str], env: dict[str, str], log=print) -> None:
 
 
 def _remove(path: Path) -> None:
-    for p in (path, Path(str(path) + ".wal")):
+    for p in (path, Path(str(path) + ".wal"), spill_dir_for(path)):
         if p.is_dir():
             shutil.rmtree(p)
         elif p.exists():
             p.unlink()
 
 
+@contextmanager
+def build_lock(warehouse: Path):
+    """Exclusive lock on `.<name>.lock` beside the warehouse, released when the process ends
+    (even when killed): a second build into the same warehouse fails at once with a clear message."""
+    path = warehouse.parent / f".{warehouse.name}.lock"
+    with open(path, "a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "another process"
+            raise BuildError(
+                f"another build into {warehouse} is running ({holder}); wait for it to finish or build into "
+                "another WAREHOUSE"
+            ) from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}")
+        fh.flush()
+        try:
+            yield
+        finally:
+            fh.seek(0)
+            fh.truncate()
+
+
+def unit_tests_needing(manifest: dict, excluded_tags: set[str]) -> list[str]:
+    """Unit tests whose model or one of whose given inputs is a model excluded by tag (an absent
+    landing topic): dbt reads the columns of every input relation of a unit test, so those are
+    excluded too (their `given` inputs are not in `depends_on`, hence read here)."""
+    excluded = {node["name"] for node in manifest["nodes"].values() if excluded_tags & set(node.get("tags", []))}
+    names = []
+    for test in manifest.get("unit_tests", {}).values():
+        inputs = {
+            m.group(1) for g in test.get("given", []) for m in [re.match(r"ref\(['\"](\w+)['\"]", g["input"])] if m
+        }
+        if excluded & inputs and test["model"] not in excluded:  # (a test of an excluded model goes with it)
+            names.append(f"unit_test:{test['name']}")
+    return sorted(names)
+
+
+def _demo_landing(generate, scale: float, log) -> Path:
+    """The demo landing zone, written again only when its scale or the generator's code (or the
+    registry it takes its columns from) changed: the generator is deterministic, and a warehouse
+    reads these files where they lie (a rewrite, or a build killed while rewriting, must not change
+    what an existing warehouse reads)."""
+    import hashlib
+
+    package = Path(__file__).parent
+    code = hashlib.sha256()
+    for path in sorted([*(package / "demo").glob("*.py"), *(package / "sources").glob("*.py")]):
+        code.update(path.read_bytes())
+    key = f"scale {scale}, generator {code.hexdigest()}"
+    stamp = DEMO_LANDING / ".generated"
+    if stamp.is_file() and stamp.read_text() == key:
+        log(f"==> Demo landing zone {DEMO_LANDING} is up to date (scale {scale})")
+        return DEMO_LANDING
+    log(f"==> Generating the synthetic demo landing zone (scale {scale})")
+    landing = generate(DEMO_LANDING, scale=scale, log=log)
+    stamp.write_text(key)  # a hidden file: not part of the landing zone
+    return landing
+
+
 def build(
     source_dir: Path | None, warehouse: Path, export_dir: Path, *, scale: float = 1.0, docs: bool = True, log=print
 ) -> dict[str, float]:
+    warehouse = Path(warehouse)
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    with build_lock(warehouse):
+        return _build(source_dir, warehouse, export_dir, scale=scale, docs=docs, log=log)
+
+
+def _build(source_dir: Path | None, warehouse: Path, export_dir: Path, *, scale: float, docs: bool, log) -> dict:
     from . import stats
     from .demo import generate
     from .export import export
-    from .stage import replace_dir, stage
+    from .stage import stage
 
     timings: dict[str, float] = {}
     started = time.monotonic()
-    warehouse = Path(warehouse)
-    warehouse.parent.mkdir(parents=True, exist_ok=True)
     if source_dir is None:
-        log(f"==> Generating the synthetic demo landing zone (scale {scale})")
-        landing = generate(DEMO_LANDING, scale=scale, log=log)
+        landing = _demo_landing(generate, scale, log)
         timings["demo"] = time.monotonic() - started
     else:
         landing = Path(source_dir)
-    stage_final = stage_dir_for(warehouse)
-    stage_tmp = stage_final.with_name(stage_final.name + ".building")
     # Same file name in a side folder: DuckDB names the database after the file, so views and
     # the docs catalog stay valid after the move.
     building = warehouse.parent / ".building" / warehouse.name
     building.parent.mkdir(exist_ok=True)
-    _remove(stage_tmp)
     _remove(building)
-    t = time.monotonic()
-    log(f"==> Loading {landing}")
-    result = stage(landing, stage_tmp, log=log)
-    timings["load"] = time.monotonic() - t
-    env = {"WAREHOUSE": str(building), "MHW_STAGE_DIR": str(stage_tmp)}
-    args = ["build"]
-    if result.absent_topics:
-        # every model carries the tags of the topics it needs; marts that gather several domains
-        # (macro union_existing) are untagged and build from whatever is there
-        args += ["--exclude", *[f"tag:{topic}" for topic in result.absent_topics]]
-    t = time.monotonic()
-    log(f"==> dbt build into {building}")
+    env = {"WAREHOUSE": str(building)}
     try:
+        t = time.monotonic()
+        log(f"==> Loading {landing}")
+        result = stage(landing, building, log=log)
+        timings["load"] = time.monotonic() - t
+        args = ["build"]
+        if result.absent_topics:
+            # every model carries the tags of the topics it needs; marts that gather several domains
+            # (macro union_existing) are untagged and build from whatever is there
+            tags = {f"tag:{topic}" for topic in result.absent_topics}
+            dbt_command(["parse", "--quiet"], env, log)
+            manifest = json.loads(Path("target/manifest.json").read_text())
+            args += ["--exclude", *sorted(tags), *unit_tests_needing(manifest, set(result.absent_topics))]
+        t = time.monotonic()
+        log(f"==> dbt build into {building}")
         dbt_command(args, env, log)
         timings["dbt"] = time.monotonic() - t
         t = time.monotonic()
@@ -98,8 +172,9 @@ def build(
         _remove(building)
         log(f"Build failed: the previous warehouse {warehouse} is untouched.")
         raise
+    Path(str(warehouse) + ".wal").unlink(missing_ok=True)  # the old file's log must not replay onto the new
+    shutil.rmtree(spill_dir_for(building), ignore_errors=True)
     os.replace(building, warehouse)
-    replace_dir(stage_tmp, stage_final)
     log(f"==> Warehouse ready: {warehouse}")
     t = time.monotonic()
     log(f"==> Exports to {export_dir}")

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .paths import export_dir, stage_dir_for, warehouse_path
+from .paths import export_dir, warehouse_path
 
 
 def _build(args) -> int:
@@ -23,16 +23,29 @@ def _build(args) -> int:
 
 
 def _load(args) -> int:
-    from .stage import replace_dir, stage
+    import os
 
-    final = Path(args.out) if args.out else stage_dir_for(warehouse_path(args.warehouse))
-    tmp = final.with_name(final.name + ".building")
-    import shutil
+    from .build import build_lock
+    from .stage import stage
 
-    shutil.rmtree(tmp, ignore_errors=True)
-    stage(Path(args.source_dir), tmp)
-    replace_dir(tmp, final)
-    print(f"Staged to {final}")
+    warehouse = warehouse_path(args.warehouse)
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    with build_lock(warehouse):
+        building = warehouse.parent / ".building" / warehouse.name
+        building.parent.mkdir(exist_ok=True)
+        for leftover in (building, Path(str(building) + ".wal"), Path(str(warehouse) + ".wal")):
+            leftover.unlink(missing_ok=True)
+        stage(Path(args.source_dir), building)
+        os.replace(building, warehouse)
+    print(f"Loaded into schema landing of {warehouse}")
+    return 0
+
+
+def _landing_parquet(args) -> int:
+    from .stage import export_parquet
+
+    for path in export_parquet(warehouse_path(args.warehouse), Path(args.out)):
+        print(f"wrote {path}")
     return 0
 
 
@@ -64,6 +77,7 @@ def _fetch(args) -> int:
         filename=args.filename,
         expected_sha256=args.sha256,
         max_bytes=args.max_mb * 1024 * 1024,
+        deadline=args.deadline,
         progress=sys.stderr.isatty(),
     )
     print(f"{result.path}: {result.size:,} bytes, sha256 {result.sha256}")
@@ -103,11 +117,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-docs", action="store_true", help="skip dbt docs generate")
     p.set_defaults(func=_build)
 
-    p = sub.add_parser("load", help="stage a landing zone to Parquet and print one line per file")
+    p = sub.add_parser(
+        "load", help="load a landing zone into schema landing of a new warehouse file; one line per file"
+    )
     p.add_argument("source_dir")
-    p.add_argument("--warehouse")
-    p.add_argument("--out", help="staged folder (default: beside the warehouse)")
+    p.add_argument("--warehouse", help="DuckDB file (default $WAREHOUSE or warehouse/mh.duckdb); replaced")
     p.set_defaults(func=_load)
+
+    p = sub.add_parser("landing-parquet", help="write the landing relations as Parquet (for the Spark target)")
+    p.add_argument("--warehouse")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=_landing_parquet)
 
     p = sub.add_parser("demo", help="write the synthetic demo landing zone")
     p.add_argument("out")
@@ -130,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--filename")
     p.add_argument("--sha256", help="expected checksum: a mismatch is an error")
     p.add_argument("--max-mb", type=int, default=2048)
+    p.add_argument("--deadline", type=float, default=1800, help="seconds for the whole download, retries included")
     p.add_argument("--list", action="store_true")
     p.set_defaults(func=_fetch)
 

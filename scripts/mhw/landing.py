@@ -312,8 +312,35 @@ def _recognise_workbook(file, candidates):
     return [], f"no sheet matches a registered {file.topic}/ source (sheets: {', '.join(sheets)})"
 
 
-def safe_extract(archive: Path, target: Path) -> tuple[list[Path], list[str]]:
-    """Extract a ZIP into target. Members whose path would leave target are refused."""
+ZIP_MAX_TOTAL_BYTES = 8 * 1024**3  # all members of one archive, uncompressed
+ZIP_MAX_RATIO = 200  # uncompressed / compressed size of one member ...
+ZIP_RATIO_FLOOR_BYTES = 10 * 1024**2  # ... checked once the member is larger than this
+
+
+def check_zip_limits(archive: Path, members: list[zipfile.ZipInfo], max_total: int, max_ratio: float) -> None:
+    """Refuse an archive (LoadError naming the member) whose members would expand past the limits:
+    a member more than max_ratio times its compressed size, or more than max_total in all."""
+    total = 0
+    for info in members:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > ZIP_RATIO_FLOOR_BYTES and ratio > max_ratio:
+            raise LoadError(
+                f"{archive.name}!{info.filename}: refused: {info.compress_size:,} bytes would expand to "
+                f"{info.file_size:,} ({ratio:,.0f} times; the limit is {max_ratio:g} times)"
+            )
+        total += info.file_size
+        if total > max_total:
+            raise LoadError(
+                f"{archive.name}!{info.filename}: refused: the archive would expand to more than "
+                f"{max_total:,} bytes (the limit for one ZIP)"
+            )
+
+
+def safe_extract(
+    archive: Path, target: Path, max_total: int = ZIP_MAX_TOTAL_BYTES, max_ratio: float = ZIP_MAX_RATIO
+) -> tuple[list[Path], list[str]]:
+    """Extract a ZIP into target. Members whose path would leave target are refused; an archive
+    past the size or ratio limits stops the load (check_zip_limits) before anything is written."""
     extracted: list[Path] = []
     refused: list[str] = []
     root = target.resolve()
@@ -322,14 +349,15 @@ def safe_extract(archive: Path, target: Path) -> tuple[list[Path], list[str]]:
     except zipfile.BadZipFile as exc:
         raise LoadError(f"{archive.name}: not a valid ZIP archive ({exc})") from exc
     with zf:
-        for info in zf.infolist():
-            if info.is_dir():
-                continue
+        members = [info for info in zf.infolist() if not info.is_dir()]
+        check_zip_limits(archive, members, max_total, max_ratio)
+        for info in members:
             destination = (root / info.filename).resolve()
             if info.filename.startswith(("/", "\\")) or not destination.is_relative_to(root) or destination == root:
                 refused.append(info.filename)
                 continue
             destination.parent.mkdir(parents=True, exist_ok=True)
+            # zipfile stops a member at its declared size, so the limits above hold for the bytes written
             with zf.open(info) as src, open(destination, "wb") as dst:
                 while chunk := src.read(1 << 20):
                     dst.write(chunk)
@@ -337,14 +365,127 @@ def safe_extract(archive: Path, target: Path) -> tuple[list[Path], list[str]]:
     return extracted, refused
 
 
+def quote_identifier(name: str) -> str:
+    """A name taken from a file (a header, a sheet) as a quoted SQL identifier: any double quote
+    inside is doubled, so no header can end the identifier early."""
+    return '"' + str(name).replace('"', '""') + '"'
+
+
+def outside_link(path: Path, root: Path) -> Path | None:
+    """Where path really is when a symbolic link (of the file or a folder above it) takes it
+    outside root (resolved); None when it stays inside."""
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError) as exc:  # a link loop
+        raise LoadError(f"{path}: cannot be resolved ({exc})") from exc
+    return None if real.is_relative_to(root) else real
+
+
 def list_files(landing: Path) -> tuple[list[LandingFile], list[str]]:
-    """All files of a landing zone (hidden files skipped) and the topics that are present."""
+    """All files of a landing zone (hidden files skipped) and the topics that are present.
+
+    A symbolic link that leads outside the landing zone stops the load (it is never read)."""
     files: list[LandingFile] = []
+    root = landing.resolve()
     for path in sorted(landing.rglob("*")):
         rel = path.relative_to(landing)
-        if not path.is_file() or any(p.startswith(".") for p in rel.parts):
+        if any(p.startswith(".") for p in rel.parts):
+            continue
+        real = outside_link(path, root)
+        if real is not None:
+            raise LoadError(
+                f"{rel.as_posix()}: a symbolic link to {real}, outside the landing zone {root}: not read "
+                "(copy the file into the landing zone instead)"
+            )
+        if not path.is_file():
             continue
         topic = rel.parts[0] if len(rel.parts) > 1 and rel.parts[0] in TOPICS else None
         files.append(LandingFile(path, rel.as_posix(), topic))
     present = [t for t in TOPICS if (landing / t).is_dir()]
     return files, present
+
+
+# --- record counting, independent of DuckDB's reader -----------------------------------------
+
+COUNT_CHUNK = 1 << 24
+
+
+def _open_quote_line(path: Path) -> int:
+    """Line (1-based) where the last quote that is never closed opens (the slow path of an error)."""
+    line, open_line, in_quote = 1, 0, False
+    with open(path, "rb") as fh:
+        for raw in fh:
+            for _ in range(raw.count(b'"')):
+                in_quote = not in_quote
+                if in_quote:
+                    open_line = line
+            line += 1
+    return open_line
+
+
+def line_of_record(path: Path, record: int) -> int:
+    """Physical line (1-based) where record number `record` (1-based, header included) starts."""
+    count, line, in_quote = 0, 1, False
+    with open(path, "rb") as fh:
+        for raw in fh:
+            if not in_quote and raw.strip(b"\r\n"):
+                count += 1
+                if count == record:
+                    return line
+            if raw.count(b'"') % 2:
+                in_quote = not in_quote
+            line += 1
+    return line
+
+
+def count_records(path: Path, name: str, *, require_line_end: bool = False) -> int:
+    """Records of a delimited file, counted without DuckDB's reader: line ends outside double
+    quotes (RFC 4180: a doubled quote inside a quoted field toggles twice), blank lines not
+    counted (DuckDB's reader skips them too). The header counts as a record.
+
+    Raises LoadError for an unterminated quote, and (require_line_end) for a last line without a
+    line end: a record-level extract cut short looks exactly like that."""
+    import numpy as np
+
+    records = 0
+    in_quote = False
+    pending_blank = True  # the record that runs past the chunk has no content yet
+    with open(path, "rb") as fh:
+        while chunk := fh.read(COUNT_CHUNK):
+            data = np.frombuffer(chunk, dtype=np.uint8)
+            ends = np.flatnonzero(data == 10)
+            if in_quote or chunk.count(b'"'):
+                quotes = np.flatnonzero(data == 34)
+                before = np.searchsorted(quotes, ends) + int(in_quote)  # quotes before each line end
+                ends = ends[(before & 1) == 0]
+                in_quote = bool((len(quotes) + int(in_quote)) & 1)
+            if len(ends):
+                starts = np.concatenate(([0], ends[:-1] + 1))
+                lengths = ends - starts
+                short = np.flatnonzero(lengths <= 1)  # blank, or just a carriage return
+                blank = 0
+                for i in short:
+                    first = i == 0
+                    if lengths[i] == 1 and data[starts[i]] != 13:
+                        continue
+                    if first and not pending_blank:
+                        continue
+                    blank += 1
+                records += len(ends) - blank
+                tail = data[ends[-1] + 1 :]
+                pending_blank = not bool(np.any(tail != 13)) if len(tail) else True
+            else:
+                pending_blank = pending_blank and not bool(np.any(data != 13))
+    if in_quote:
+        raise LoadError(
+            f"{name}: a quote opened on line {_open_quote_line(path)} is never closed "
+            "(the rest of the file would be read as one field)"
+        )
+    if not pending_blank:
+        if require_line_end:
+            raise LoadError(
+                f"{name}: the last line (line {line_of_record(path, records + 1)}) has no line end: "
+                "the file looks truncated"
+            )
+        records += 1
+    return records

@@ -1,4 +1,5 @@
-"""Default locations (relative to the repository root, where make and dbt run)."""
+"""Default locations (relative to the repository root, where make and dbt run) and the DuckDB
+settings every connection that writes a warehouse uses."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 DEFAULT_WAREHOUSE = Path("warehouse/mh.duckdb")
 DEFAULT_EXPORT_DIR = Path("exports")
 DEMO_LANDING = Path("warehouse/demo-landing")
+DEFAULT_MEMORY_LIMIT = "2GB"
 
 
 def warehouse_path(value: str | os.PathLike | None = None) -> Path:
@@ -18,7 +20,17 @@ def export_dir(value: str | os.PathLike | None = None) -> Path:
     return Path(value or os.environ.get("EXPORT_DIR") or DEFAULT_EXPORT_DIR)
 
 
-def stage_dir_for(warehouse: Path) -> Path:
-    """Staged Parquet of the last load: beside the warehouse (mh.duckdb -> mh.staged/).
-    dbt's sources compute the same default (see models/staging/*/_*__sources.yml)."""
-    return warehouse.with_name(warehouse.name.replace(".duckdb", "") + ".staged")
+def spill_dir_for(database: Path) -> Path:
+    """Where DuckDB spills what does not fit in memory: beside the database file (mh.duckdb.tmp/,
+    DuckDB's own default, stated so that profiles.yml and the loader agree)."""
+    return Path(str(database) + ".tmp")
+
+
+def duckdb_config(database: Path) -> dict[str, str]:
+    """Bounded memory: $MHW_MEMORY_LIMIT (default 2GB), spilling beside the database; no ordering
+    kept between rows where none is asked for (profiles.yml sets the same for dbt)."""
+    return {
+        "memory_limit": os.environ.get("MHW_MEMORY_LIMIT") or DEFAULT_MEMORY_LIMIT,
+        "temp_directory": str(spill_dir_for(database)),
+        "preserve_insertion_order": "false",
+    }

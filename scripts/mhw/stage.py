@@ -1,6 +1,17 @@
-"""Staging: every recognised landing file becomes rows of one tidy all-text Parquet file per
-source (`<stage dir>/<source id>.parquet`), with `_source_file` and `_source_row` on every row,
-and every file seen gets a row in `load_manifest.parquet`."""
+"""Loading: every landing file is recognised by its header and recorded in `landing.manifest`;
+every registered source becomes one relation `landing.<source id>` in the warehouse file, with
+`_source_file` and `_source_row` on every row.
+
+Delimited and Parquet files are read where they lie: the source is a view over DuckDB's readers
+with the file's absolute path and the recognised header positions as column names (no copy; a
+query parses only the columns it uses). Spreadsheets, JSON and ZIP members are small: their tidy
+rows are materialised as tables in the same file (nothing outside the warehouse but the landing
+zone itself is read by a delivered warehouse).
+
+Every delimited file's records are counted independently of the reader (quote-aware, see
+`landing.count_records`) and compared with what DuckDB's reader returns: a file is loaded whole or
+the load stops naming it. Files with the same sha256 are loaded once.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +19,8 @@ import datetime as dt
 import hashlib
 import json
 import shutil
+import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,22 +32,27 @@ from .landing import (
     LoadError,
     Part,
     cell_text,
+    count_records,
+    line_of_record,
     list_files,
     parquet_header,
+    quote_identifier,
     read_csv_sample,
     read_geojson,
     read_sheets,
     recognise,
     safe_extract,
 )
-from .sources import REGISTRY, TOPICS, Source
+from .paths import duckdb_config
+from .sources import RECORD_LEVEL_TOPICS, REGISTRY, TOPICS, Source, date_columns
 
 MANIFEST_COLUMNS = ["path", "topic", "size_bytes", "sha256", "recognised_as", "status", "detail", "rows", "loaded_at"]
+SCHEMA = "landing"
 
 
 @dataclass
 class StageResult:
-    stage_dir: Path
+    database: Path
     present_topics: list[str]
     absent_topics: list[str]
     manifest: list[dict] = field(default_factory=list)
@@ -53,7 +71,7 @@ def _sql_text(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _select_list(source: Source, part: Part, file_name: str) -> list[str]:
+def _select_list(source: Source, part: Part) -> list[str]:
     """Output columns in registry order, as SQL over positional columns c0, c1, ..."""
     exprs = []
     for column in source.output_columns:
@@ -68,8 +86,32 @@ def _select_list(source: Source, part: Part, file_name: str) -> list[str]:
     return exprs
 
 
-def _part_relation(con: duckdb.DuckDBPyConnection, file: LandingFile, part: Part, key: str) -> str:
-    """Create view `key` with the part's tidy rows; returns the view name."""
+def _csv_reader(path: Path, part: Part) -> str:
+    """DuckDB's reader over a delimited file where it lies: the file's absolute path, every
+    position of the header as a text column c0, c1, ...; DuckDB's default (parallel, strict)
+    reader, which stops at a row with fewer or more fields than the header or an unclosed quote."""
+    width = _csv_width(path, part)
+    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width)) + "}"
+    skip = 0 if part.header_row is None else part.header_row + 1
+    return (
+        f"read_csv({_sql_text(str(path.resolve()))}, header=false, skip={skip}, columns={columns}, delim=',', "
+        "quote='\"', escape='\"', auto_detect=false)"
+    )
+
+
+def _parquet_reader(path: Path) -> str:
+    """A Parquet file where it lies, every column as text c0, c1, ... (like CSV); _source_row = the
+    data row's number in the file (1-based)."""
+    names = parquet_header(path)
+    texts = ", ".join(f'cast({quote_identifier(n)} as varchar) as "c{i}"' for i, n in enumerate(names))
+    return (
+        f"(select {texts}, file_row_number + 1 as _source_row "
+        f"from read_parquet({_sql_text(str(path.resolve()))}, file_row_number=true))"
+    )
+
+
+def _part_sql(con: duckdb.DuckDBPyConnection, file: LandingFile, part: Part, key: str) -> str:
+    """A select of the part's tidy rows (output columns, _source_file, _source_row)."""
     source = part.source
     suffix = file.path.suffix.lower()
     if suffix in (".xlsx", ".xlsm", ".ods"):
@@ -80,60 +122,37 @@ def _part_relation(con: duckdb.DuckDBPyConnection, file: LandingFile, part: Part
     else:
         frame = None
     if frame is not None:
-        con.register(f"{key}_raw", frame)
-        raw = f"{key}_raw"
+        con.register(f"{key}_frame", frame)
+        raw = f"{key}_frame"
     elif suffix == ".parquet":
         # every column as text (like CSV); _source_row = the data row's number in the file (1-based)
-        names = parquet_header(file.path)
-        quoted = ['"' + n.replace('"', '""') + '"' for n in names]
-        texts = ", ".join(f'cast({q} as varchar) as "c{i}"' for i, q in enumerate(quoted))
-        con.execute(
-            f"create or replace temp view {key}_raw as select {texts}, file_row_number + 1 as _source_row "
-            f"from read_parquet({_sql_text(str(file.path))}, file_row_number=true)"
-        )
-        raw = f"{key}_raw"
+        raw = _parquet_reader(file.path)
     else:
-        width = _csv_width(file.path, part)
-        columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width)) + "}"
         skip = 0 if part.header_row is None else part.header_row + 1
-        con.execute(
-            f"create or replace temp view {key}_raw as "
-            f"select *, row_number() over () + {skip} as _source_row from read_csv("
-            f"{_sql_text(str(file.path))}, header=false, skip={skip}, columns={columns}, delim=',', "
-            f"quote='\"', escape='\"', auto_detect=false{_csv_options(file.path)})"
-        )
-        raw = f"{key}_raw"
-    select = _select_list(source, part, file.name)
+        # the data row's line in the file (a quoted line break inside a field shifts later rows)
+        raw = f"(select *, row_number() over () + {skip} as _source_row from {_csv_reader(file.path, part)})"
+    select = _select_list(source, part)
     if source.geometry:
         select += ['"source_crs"', '"geometry_geojson"']
     tail = f'{_sql_text(file.name)} as _source_file, "_source_row"'
     if source.melt:
         key_col, value_col, _ = source.melt
-        melted = ", ".join(f'"c{i}" as "{label}"' for label, i in part.melt_positions.items())
-        id_cols = select + [tail]
-        con.execute(
-            f"create or replace temp view {key} as select "
+        melted = ", ".join(f'"c{i}" as {quote_identifier(label)}' for label, i in part.melt_positions.items())
+        return (
+            "select "
             + ", ".join(f'"{c}"' for c in source.output_columns)
             + ", _source_file, _source_row from (unpivot (select "
-            + ", ".join(id_cols + [melted])
+            + ", ".join([*select, tail, melted])
             + f" from {raw}) on "
-            + ", ".join(f'"{label}"' for label in part.melt_positions)
+            + ", ".join(quote_identifier(label) for label in part.melt_positions)
             + f' into name "{key_col}" value "{value_col}")'
         )
-    else:
-        con.execute(f"create or replace temp view {key} as select {', '.join(select + [tail])} from {raw}")
-    return key
-
-
-def _csv_options(path: Path) -> str:
-    # Ragged rows (fewer fields than the header) are padded with nulls; DuckDB can only do that
-    # with its single-threaded reader, so very large files are read in parallel and must be even.
-    return ", null_padding=true, parallel=false" if path.stat().st_size < 200_000_000 else ""
+    return f"select {', '.join([*select, tail])} from {raw}"
 
 
 def _csv_width(path: Path, part: Part) -> int:
-    """Fields per row: the header's count (a row with more fields is an error naming its line);
-    headerless files: the widest sampled row."""
+    """Fields per row: the header's count (a row with more or fewer fields is an error naming its
+    line); headerless files: the widest sampled row."""
     sample = read_csv_sample(path, limit=1 if part.header_row is not None else 200)
     if part.header_row is not None:
         return len(sample[0])
@@ -213,107 +232,230 @@ def _manifest_row(
     }
 
 
-def stage(landing: Path, out_dir: Path, log=print) -> StageResult:
-    """Stage a landing zone into out_dir (which must not exist yet). Raises LoadError on bad input."""
-    landing = Path(landing)
+def _not_a_date(column: str) -> str:
+    """SQL: the text is neither empty, nor an ISO date (a time may follow), nor a UK DD/MM/YYYY date."""
+    text = f"trim({column})"
+    return (
+        f"({text} <> '' and not coalesce(regexp_full_match({text}, '\\d{{4}}-\\d{{2}}-\\d{{2}}([ T].*)?') "
+        f"and try_cast(substr({text}, 1, 10) as date) is not null, false) "
+        f"and try_strptime({text}, '%d/%m/%Y') is null)"
+    )
+
+
+def _check_rows(con: duckdb.DuckDBPyConnection, file: LandingFile, part: Part, raw: str, skip: int) -> int:
+    """Rows the reader returns, in one scan that also checks the record-level date columns: a
+    value that is not a date stops the load naming file, column, line and value."""
+    dates = [(c, f'"c{part.positions[c]}"') for c in date_columns(part.source) if c in part.positions]
+    checks = "".join(f", count(*) filter (where {_not_a_date(ref)})" for _, ref in dates)
+    try:
+        got, *bad = con.execute(f"select count(*){checks} from {raw}").fetchone()
+        for (column, ref), n in zip(dates, bad):
+            if n:
+                line, value = con.execute(
+                    f"select _line, {ref} from (select *, row_number() over () + {skip} as _line from {raw}) "
+                    f"where {_not_a_date(ref)} order by _line limit 1"
+                ).fetchone()
+                heading = part.source.columns[column]
+                raise LoadError(
+                    f"{file.name}: column {column} (headed like `{heading}`): '{value}' on line {line} is not a date "
+                    f"(ISO YYYY-MM-DD or UK DD/MM/YYYY; {n:,} such rows)"
+                )
+    except duckdb.Error as exc:
+        raise LoadError(f"{file.name}: cannot be read as {part.source.id}: {exc}") from exc
+    return got
+
+
+def _verified_rows(con: duckdb.DuckDBPyConnection, file: LandingFile, part: Part) -> int:
+    """Data rows of a delimited file, counted independently and by DuckDB's reader: equal, or
+    LoadError naming the file and the first line the reader did not return."""
+    header = 0 if part.header_row is None else part.header_row + 1
+    expected = count_records(file.path, file.name, require_line_end=file.topic in RECORD_LEVEL_TOPICS) - header
+    got = _check_rows(con, file, part, _csv_reader(file.path, part), header)
+    if got != expected:
+        line = line_of_record(file.path, header + got + 1)
+        raise LoadError(
+            f"{file.name}: the reader returned {got:,} of {expected:,} rows; the first row not read starts on "
+            f"line {line}"
+        )
+    return expected
+
+
+def stage(landing: Path, database: Path, log=print) -> StageResult:
+    """Load a landing zone into schema `landing` of the DuckDB file `database` (created if needed;
+    the schema is replaced). Raises LoadError on bad input."""
+    landing = Path(landing).resolve()
     if not landing.is_dir():
         raise LoadError(f"landing zone {landing} does not exist or is not a folder")
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True)
+    database = Path(database)
     files, present = list_files(landing)
     absent = [t for t in TOPICS if t not in present]
-    result = StageResult(out_dir, present, absent)
+    result = StageResult(database, present, absent)
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    con = duckdb.connect()
-    con.execute("set enable_progress_bar = false")  # one line per file is printed instead
-    parts_by_source: dict[str, list[str]] = {}
-    log(f"Loading landing zone {landing} ({len(files)} files)")
-    queue = list(files)
+    database.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(database), config=duckdb_config(database))
+    unzip_root = Path(tempfile.mkdtemp(prefix=".unzip-", dir=database.parent))
     digests = _Digests()
-    for file in queue:
-        digests.start(file.path)
-    while queue:
-        file = queue.pop(0)
-        if file.path.suffix.lower() == ".zip":
-            target = out_dir / "_unzipped" / file.name.replace("/", "__")
-            members, refused = safe_extract(file.path, target)
-            for name in refused:
-                log(f"  {file.name}!{name}: refused (path would leave the extraction folder)")
+    try:
+        con.execute("set enable_progress_bar = false")  # one line per file is printed instead
+        parts_by_source: dict[str, list[tuple[str, bool, int]]] = {}  # source -> (select, materialised, rows)
+        log(f"Loading landing zone {landing} ({len(files)} files)")
+        queue = list(files)
+        for file in queue:
+            digests.start(file.path)
+        sizes = Counter(f.path.stat().st_size for f in files)
+        seen: dict[str, str] = {}  # sha256 -> name of the file loaded with that content
+        n_parts = 0
+        while queue:
+            file = queue.pop(0)
+            size = file.path.stat().st_size
+            if sizes[size] > 1:  # only files of equal size can be equal: hash those before loading
+                digest = digests.get(file.path)
+                if digest in seen:
+                    detail = f"same content (sha256) as {seen[digest]}: loaded once"
+                    log(f"  {file.name}: duplicate of {seen[digest]} (same sha256): not loaded again")
+                    result.manifest.append(_manifest_row(file, "duplicate", detail, None, None, now, digests))
+                    continue
+                seen[digest] = file.name
+            if file.path.suffix.lower() == ".zip":
+                target = unzip_root / file.name.replace("/", "__")
+                members, refused = safe_extract(file.path, target)
+                for name in refused:
+                    log(f"  {file.name}!{name}: refused (path would leave the extraction folder)")
+                    detail = f"unsafe ZIP member path {name}"
+                    result.manifest.append(
+                        {
+                            **_manifest_row(file, "refused", detail, None, None, now, digests),
+                            "path": f"{file.name}!{name}",
+                            "sha256": None,
+                            "size_bytes": None,
+                        }
+                    )
                 result.manifest.append(
-                    {
-                        **_manifest_row(file, "refused", f"unsafe ZIP member path {name}", None, None, now, digests),
-                        "path": f"{file.name}!{name}",
-                        "sha256": None,
-                        "size_bytes": None,
-                    }
+                    _manifest_row(file, "extracted", f"ZIP with {len(members)} members", None, None, now, digests)
                 )
-            result.manifest.append(
-                _manifest_row(file, "extracted", f"ZIP with {len(members)} members", None, None, now, digests)
-            )
-            log(f"  {file.name}: ZIP archive, {len(members)} members extracted, {len(refused)} refused")
-            queue[0:0] = [
-                LandingFile(m, f"{file.name}!{m.relative_to(target).as_posix()}", file.topic) for m in members
-            ]
-            continue
-        try:
-            parts, reason = recognise(file)
-        except LoadError:
-            raise
-        except Exception as exc:
-            raise LoadError(f"{file.name}: cannot be read: {exc}") from exc
-        if not parts:
-            log(f"  {file.name}: ignored: {reason}")
-            result.manifest.append(_manifest_row(file, "ignored", reason, None, None, now, digests))
-            continue
-        total = 0
-        for part in parts:
-            # each part is written to its own Parquet file as it is read (one pass over the file;
-            # the COPY returns the row count); a source's parts are combined below
-            n_parts = sum(len(v) for v in parts_by_source.values())
-            target = out_dir / f"_parts/{part.source.id}.{n_parts}.parquet"
-            target.parent.mkdir(exist_ok=True)
+                log(f"  {file.name}: ZIP archive, {len(members)} members extracted, {len(refused)} refused")
+                inner = [LandingFile(m, f"{file.name}!{m.relative_to(target).as_posix()}", file.topic) for m in members]
+                for member in inner:
+                    sizes[member.path.stat().st_size] += 1
+                    digests.start(member.path)
+                queue[0:0] = inner
+                continue
             try:
-                key = _part_relation(con, file, part, f"v{n_parts}")
-                rows = con.execute(f"copy {key} to {_sql_text(str(target))} (format parquet)").fetchone()[0]
-            except duckdb.Error as exc:
+                parts, reason = recognise(file)
+            except LoadError:
+                raise
+            except Exception as exc:
+                raise LoadError(f"{file.name}: cannot be read: {exc}") from exc
+            if not parts:
+                log(f"  {file.name}: ignored: {reason}")
+                result.manifest.append(_manifest_row(file, "ignored", reason, None, None, now, digests))
+                continue
+            total = 0
+            suffix = file.path.suffix.lower()
+            # delimited and Parquet files in the landing zone are read where they lie; the rest
+            # (spreadsheets, JSON, ZIP members, whose extraction folder goes) become tables
+            in_place = suffix in (".csv", ".parquet") and "!" not in file.name
+            for part in parts:
+                key = f"_part{n_parts}"
+                n_parts += 1
                 where = f" (sheet '{part.sheet}')" if part.sheet else ""
-                raise LoadError(f"{file.name}{where}: cannot be read as {part.source.id}: {exc}") from exc
-            parts_by_source.setdefault(part.source.id, []).append(str(target))
-            total += rows
-        ids = sorted({p.source.id for p in parts})
-        sheets = [p.sheet for p in parts if p.sheet]
-        detail = f"sheets: {', '.join(sheets)}" if sheets else ""
-        log(f"  {file.name}: recognised as {', '.join(ids)} ({total:,} rows{'; ' + detail if detail else ''})")
-        result.manifest.append(_manifest_row(file, "staged", detail, ", ".join(ids), total, now, digests))
-    for source in REGISTRY.values():
-        target = out_dir / f"{source.id}.parquet"
-        parts = parts_by_source.get(source.id, [])
-        if len(parts) == 1:
-            Path(parts[0]).rename(target)
-        else:
-            files = "[" + ", ".join(_sql_text(p) for p in parts) + "]"
-            query = f"select * from read_parquet({files}, union_by_name=true)" if parts else _empty_select(source)
-            con.execute(f"copy ({query}) to {_sql_text(str(target))} (format parquet)")
-        result.rows_by_source[source.id] = con.execute(
-            f"select count(*) from read_parquet({_sql_text(str(target))})"
-        ).fetchone()[0]
-        if not parts and source.topic in present:
-            log(f"  notice: no file for {source.id} in {source.topic}/ (staged empty)")
-    for topic in absent:
-        log(f"  notice: topic {topic}/ is absent: its domain is skipped (dbt models tagged {topic} excluded)")
-    for folder in ("_unzipped", "_parts"):
-        shutil.rmtree(out_dir / folder, ignore_errors=True)
-    manifest = pd.DataFrame(result.manifest, columns=MANIFEST_COLUMNS)
-    con.register("manifest", manifest)
-    con.execute(
-        "copy (select path, topic, cast(size_bytes as bigint) as size_bytes, sha256, recognised_as, status, detail, "
-        "cast(rows as bigint) as rows, cast(loaded_at as timestamptz) as loaded_at from manifest) to "
-        f"{_sql_text(str(out_dir / 'load_manifest.parquet'))} (format parquet)"
-    )
-    (out_dir / "topics.json").write_text(json.dumps({"present": present, "absent": absent}, indent=1))
-    con.close()
-    digests.pool.shutdown()
+                try:
+                    sql = _part_sql(con, file, part, key)
+                    if suffix == ".parquet":
+                        rows = con.execute(
+                            f"select sum(num_rows) from parquet_file_metadata({_sql_text(str(file.path))})"
+                        ).fetchone()[0]
+                        if (
+                            date_columns(part.source)
+                            and _check_rows(con, file, part, _parquet_reader(file.path), 0) != rows
+                        ):
+                            raise LoadError(f"{file.name}: the reader returned fewer rows than the file's metadata")
+                    elif suffix == ".csv":
+                        rows = _verified_rows(con, file, part)
+                    if not in_place:
+                        con.execute(f"create temp table {key} as {sql}")
+                        n = con.execute(f"select count(*) from {key}").fetchone()[0]
+                        if suffix in (".csv", ".parquet") and n != rows:
+                            raise LoadError(f"{file.name}: {n:,} rows read, {rows:,} in the file")
+                        rows = n
+                        sql = f"select * from {key}"
+                except duckdb.Error as exc:
+                    raise LoadError(f"{file.name}{where}: cannot be read as {part.source.id}: {exc}") from exc
+                parts_by_source.setdefault(part.source.id, []).append((sql, not in_place, rows))
+                total += rows
+            ids = sorted({p.source.id for p in parts})
+            sheets = [p.sheet for p in parts if p.sheet]
+            detail = f"sheets: {', '.join(sheets)}" if sheets else ""
+            how = "read in place" if in_place else "materialised"
+            log(
+                f"  {file.name}: recognised as {', '.join(ids)} ({total:,} rows, {how}"
+                f"{'; ' + detail if detail else ''})"
+            )
+            result.manifest.append(_manifest_row(file, "staged", detail, ", ".join(ids), total, now, digests))
+        con.execute(f"drop schema if exists {SCHEMA} cascade")
+        con.execute(f"create schema {SCHEMA}")
+        for source in REGISTRY.values():
+            result.rows_by_source[source.id] = _create_source(con, source, parts_by_source.get(source.id, []))
+            if source.id not in parts_by_source and source.topic in present:
+                log(f"  notice: no file for {source.id} in {source.topic}/ (empty)")
+        for topic in absent:
+            log(f"  notice: topic {topic}/ is absent: its domain is skipped (dbt models tagged {topic} excluded)")
+        manifest = pd.DataFrame(result.manifest, columns=MANIFEST_COLUMNS)
+        con.register("manifest_frame", manifest)
+        con.execute(
+            f"create table {SCHEMA}.manifest as select path, topic, cast(size_bytes as bigint) as size_bytes, "
+            "sha256, recognised_as, status, detail, cast(rows as bigint) as rows, "
+            "cast(loaded_at as timestamptz) as loaded_at from manifest_frame"
+        )
+        con.execute(
+            f"create table {SCHEMA}.topics as select unnest(?::varchar[]) as topic, unnest(?::boolean[]) "
+            "as is_present",
+            [list(TOPICS), [t in present for t in TOPICS]],
+        )
+    finally:
+        con.close()
+        digests.pool.shutdown()
+        shutil.rmtree(unzip_root, ignore_errors=True)
     return result
+
+
+def _create_source(con: duckdb.DuckDBPyConnection, source: Source, parts: list[tuple[str, bool, int]]) -> int:
+    """`landing.<source id>`: a table when every part is materialised (or there is none), else a
+    view over the files read in place (and a `<source id>__materialised` table for the rest)."""
+    name = f"{SCHEMA}.{source.id}"
+    materialised = [sql for sql, is_table, _ in parts if is_table]
+    in_place = [sql for sql, is_table, _ in parts if not is_table]
+    if not in_place:
+        body = " union all ".join(f"({sql})" for sql in materialised) if materialised else _empty_select(source)
+        con.execute(f"create table {name} as {body}")
+        return sum(rows for *_, rows in parts)
+    if materialised:
+        con.execute(f"create table {name}__materialised as " + " union all ".join(f"({sql})" for sql in materialised))
+        in_place.append(f"select * from {name}__materialised")
+    con.execute(f"create view {name} as " + " union all ".join(f"({sql})" for sql in in_place))
+    return sum(rows for *_, rows in parts)  # verified per file
+
+
+def export_parquet(database: Path, out_dir: Path) -> list[Path]:
+    """Every relation of schema `landing` as `<out_dir>/<name>.parquet`: for the Spark target
+    (`make test-spark`), which reads these through the views of macro register_spark_sources."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    with duckdb.connect(str(database), read_only=True) as con:
+        names = [
+            r[0]
+            for r in con.execute(
+                "select table_name from information_schema.tables where table_schema = ? "
+                "and table_name not like '%\\_\\_materialised' escape '\\'",
+                [SCHEMA],
+            ).fetchall()
+        ]
+        for name in names:
+            target = out_dir / f"{name}.parquet"
+            relation = f"{SCHEMA}.{quote_identifier(name)}"
+            con.execute(f"copy (select * from {relation}) to {_sql_text(str(target))} (format parquet)")
+            written.append(target)
+    return written
 
 
 def replace_dir(new: Path, final: Path) -> None:

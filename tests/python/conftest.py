@@ -9,6 +9,14 @@ REPO = Path(__file__).resolve().parents[2]
 SHARED_DATA = REPO.parent / "shared" / "data"
 
 
+def landing_sql(database, query):
+    """Run a query on the landing relations that `stage` wrote into `database` (schema landing)."""
+    import duckdb
+
+    with duckdb.connect(str(database), read_only=True) as con:
+        return con.sql(query).fetchall()
+
+
 @pytest.fixture(scope="session")
 def demo_landing(tmp_path_factory) -> Path:
     from mhw.demo import generate

@@ -1,12 +1,15 @@
 """Downloads against a local HTTP server on 127.0.0.1 (no network): success, 404, 500 with
-retries, timeout, truncated body, checksum mismatch, size limit."""
+retries, timeout, truncated body, checksum mismatch, size limit; gzip with Content-Length, file
+names offered by the server that escape or overwrite, and the overall deadline."""
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import quote, unquote
 
 import pytest
 
@@ -41,9 +44,28 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(BODY[:100])
             self.wfile.flush()
             self.close_connection = True
+        elif self.path == "/gzip.csv":
+            self._send(200, gzip.compress(BODY), {"Content-Encoding": "gzip"})
+        elif self.path.startswith("/named.csv?"):
+            # /named.csv?<disposition>: the server offers a file name
+            self._send(200, BODY, {"Content-Disposition": unquote(self.path.split("?", 1)[1])})
+        elif self.path == "/drip.csv":
+            # a byte every 0.05 s: no single read ever times out, the whole body takes 10 s
+            self.send_response(200)
+            self.send_header("Content-Length", "200")
+            self.end_headers()
+            try:
+                for _ in range(200):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.05)
+            except OSError:
+                pass
 
-    def _send(self, status, body):
+    def _send(self, status, body, headers=None):
         self.send_response(status)
+        for key, value in (headers or {}).items():
+            self.send_header(key, value)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -113,4 +135,54 @@ def test_checksum_mismatch_leaves_nothing(server, tmp_path):
 def test_size_limit(server, tmp_path):
     with pytest.raises(FetchError, match="size limit"):
         quick(f"{server}/ok.csv", tmp_path, max_bytes=100)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_gzip_response_compared_with_its_compressed_content_length(server, tmp_path):
+    result = quick(f"{server}/gzip.csv", tmp_path, retries=0)
+    assert result.path.read_bytes() == BODY  # decoded; Content-Length was the compressed size
+    assert result.size == len(BODY) and result.sha256 == hashlib.sha256(BODY).hexdigest()
+
+
+@pytest.mark.parametrize(
+    "disposition",
+    [
+        'attachment; filename="../../escaped.csv"',
+        "attachment; filename=..\\..\\escaped.csv",
+        "attachment; filename*=UTF-8''..%2F..%2Fescaped.csv",
+        "attachment; filename=/tmp/escaped.csv",
+    ],
+)
+def test_server_file_name_never_leaves_the_landing_folder(server, tmp_path, disposition):
+    dest = tmp_path / "landing" / "reference"
+    result = quick(f"{server}/named.csv?{quote(disposition)}", dest, retries=0)
+    assert result.path == dest / "escaped.csv"
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["escaped.csv", "fetch_log.csv"]
+
+
+@pytest.mark.parametrize("offered", [".bashrc", "..", "a/..", ""])
+def test_hidden_or_empty_server_file_name_falls_back_to_the_url(server, tmp_path, offered):
+    result = quick(f"{server}/named.csv?{quote(f'attachment; filename={offered}')}", tmp_path, retries=0)
+    assert result.path == tmp_path / "named.csv"
+
+
+def test_existing_file_is_never_overwritten(server, tmp_path):
+    (tmp_path / "escaped.csv").write_text("mine")
+    with pytest.raises(FetchError, match="already exists"):
+        quick(f"{server}/named.csv?{quote('attachment; filename=escaped.csv')}", tmp_path, retries=0)
+    assert (tmp_path / "escaped.csv").read_text() == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["escaped.csv"]
+
+
+def test_file_name_given_by_the_user_must_be_plain(tmp_path):
+    with pytest.raises(FetchError, match="not a plain file name"):
+        quick("http://127.0.0.1:9/x.csv", tmp_path / "reference", filename="../x.csv")
+    assert not (tmp_path / "reference").exists()
+
+
+def test_overall_deadline_stops_a_slow_drip(server, tmp_path):
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="overall deadline"):
+        quick(f"{server}/drip.csv", tmp_path, retries=3, deadline=1.0, timeout=(1, 1))
+    assert time.monotonic() - started < 4  # the whole body would take 10 s
     assert list(tmp_path.iterdir()) == []

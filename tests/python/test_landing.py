@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 import zipfile
 
-import duckdb
 import pytest
 
+from conftest import landing_sql
 from mhw.landing import LandingFile, SchemaDriftError, recognise
 from mhw.stage import stage
 
@@ -20,7 +20,7 @@ def write(path, text, encoding="utf-8", newline="\n"):
 
 
 def staged(out, source_id):
-    return duckdb.sql(f"select * from read_parquet('{out}/{source_id}.parquet') order by _source_row").fetchall()
+    return landing_sql(out, f"select * from landing.{source_id} order by _source_row")
 
 
 def recognised(path, topic="reference"):
@@ -101,10 +101,10 @@ def test_workbook_layouts_hierarchical_and_flat(demo_landing, tmp_path):
     assert all(p.header_row == 6 for p in parts)  # row 7 of the sheet, as published
     out = tmp_path / "out"
     stage(demo_landing, out, log=lambda *_: None)
-    years = duckdb.sql(f"select distinct year from read_parquet('{out}/ons_ccg_population_sya.parquet') order by 1")
-    assert [r[0] for r in years.fetchall()] == ["2018", "2019", "2020"]
-    ages = duckdb.sql(f"select count(distinct age) from read_parquet('{out}/ons_ccg_population_sya.parquet')")
-    assert ages.fetchone()[0] == 91  # 0..89 and 90+
+    years = landing_sql(out, "select distinct year from landing.ons_ccg_population_sya order by 1")
+    assert [r[0] for r in years] == ["2018", "2019", "2020"]
+    ages = landing_sql(out, "select count(distinct age) from landing.ons_ccg_population_sya")
+    assert ages[0][0] == 91  # 0..89 and 90+
 
 
 def test_zip_members_are_staged_and_escapes_refused(landing, tmp_path):
@@ -142,9 +142,7 @@ def test_manifest_records_every_file_with_checksum(demo_landing, tmp_path):
         path = demo_landing / row["path"]
         assert row["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
         assert row["size_bytes"] == path.stat().st_size
-    manifest = duckdb.sql(
-        f"select status, count(*) from read_parquet('{tmp_path}/out/load_manifest.parquet') group by 1 order by 1"
-    ).fetchall()
+    manifest = landing_sql(tmp_path / "out", "select status, count(*) from landing.manifest group by 1 order by 1")
     assert manifest == [("ignored", 1), ("staged", len(files) - 1)]  # only the demo README is ignored
 
 

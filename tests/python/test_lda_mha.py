@@ -23,7 +23,8 @@ def read_rows(path):
 
 
 def staged(out, sid):
-    return duckdb.sql(f"select * from read_parquet('{out}/{sid}.parquet') order by _source_row").df()
+    with duckdb.connect(str(out), read_only=True) as con:
+        return con.sql(f"select * from landing.{sid} order by _source_row").df()
 
 
 def test_parquet_is_recognised_and_staged_as_text(landing, tmp_path):

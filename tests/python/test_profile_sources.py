@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import duckdb
-
+from conftest import landing_sql
 from mhw.landing import LandingFile, filename_values, recognise
 from mhw.sources import REGISTRY
 from mhw.stage import stage
@@ -16,18 +15,16 @@ def write(path, text, bom=False):
 
 
 def staged(out, source_id, columns):
-    return duckdb.sql(
-        f"select {columns} from read_parquet('{out}/{source_id}.parquet') order by _source_file, _source_row"
-    ).fetchall()
+    return landing_sql(out, f"select {columns} from landing.{source_id} order by _source_file, _source_row")
 
 
 def test_filename_groups_become_columns_and_do_not_decide_recognition(landing, tmp_path):
     early = (
-        "Question,Breakdown1,Breakdown1Code,Breakdown2,Breakdown2Code,value\n"
-        "OAPs active at period end,Ccg,80A,,,*\n"
+        "Question,Breakdown1,Breakdown1Code,Breakdown2,Breakdown2Code,value\nOAPs active at period end,Ccg,80A,,,*\n"
     )
     write(landing / "oaps" / "oaps-open-data-oct-2016.csv", early)
-    write(landing / "oaps" / "renamed.csv", early)  # recognised by header even if the name says nothing
+    # recognised by header even if the name says nothing (other content: an equal file is a duplicate)
+    write(landing / "oaps" / "renamed.csv", early.replace("80A", "81A"))
     stage(landing, tmp_path / "out", log=lambda *_: None)
     rows = staged(tmp_path / "out", "nhsd_oaps_open_data", "_source_file, file_month_name, file_year, value")
     assert rows == [
@@ -125,7 +122,5 @@ def test_two_row_header_upper_row_filled_right_and_data_after_both_rows(landing,
         ("RX1", "Seclusion | Non-BAME", "#DIV/0!"),
         ("RX1", "Chemical | BAME", "2"),
     ]
-    assert duckdb.sql(
-        f"select min(_source_row) from read_parquet('{tmp_path}/out/nhsd_restraint_ethnicity_wide.parquet')"
-    ).fetchone() == (3,)
+    assert landing_sql(tmp_path / "out", "select min(_source_row) from landing.nhsd_restraint_ethnicity_wide") == [(3,)]
     assert len(rows) == 6  # the Average row is staged; the staging model flags it

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import SHARED_DATA, requires_shared_data
+from conftest import SHARED_DATA, landing_sql, requires_shared_data
 from mhw.stage import stage
 
 
@@ -17,11 +17,5 @@ def test_every_reference_and_population_file_is_staged(tmp_path):
             assert row["status"] == "staged", row
             assert row["rows"] > 0, row
     # the real counts of the ONS lists: 191 (2019), 135 (2020), 106 (2021)
-    import duckdb
-
-    counts = dict(
-        duckdb.sql(
-            f"select vintage, count(*) from read_parquet('{tmp_path}/out/ons_ccg_codes.parquet') group by 1"
-        ).fetchall()
-    )
+    counts = dict(landing_sql(tmp_path / "out", "select vintage, count(*) from landing.ons_ccg_codes group by 1"))
     assert counts == {"2019": 191, "2020": 135, "2021": 106}

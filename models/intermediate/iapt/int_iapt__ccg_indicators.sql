@@ -79,5 +79,6 @@ select
     try_cast({{ suppress_count('numerator') }} as double) as numerator,
     try_cast({{ suppress_count('denominator') }} as double) as denominator,
     {{ suppress_rate('numerator', 'denominator', 100, 1) }} = '*' as is_suppressed,
+    false as is_not_computable,
     'iapt_referrals' as source  -- noqa: RF04
 from ratios

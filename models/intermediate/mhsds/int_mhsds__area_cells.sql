@@ -13,6 +13,7 @@ select
     measure_name,
     measure_value,
     is_suppressed,
+    is_not_computable,
     source_file,
     source_row,
     case

@@ -31,6 +31,7 @@ select
     ranked.measure_name,
     ranked.measure_value,
     ranked.is_suppressed,
+    ranked.is_not_computable,
     ranked.source_file,
     ranked.source_row
 from ranked

@@ -11,6 +11,7 @@ select
     oap.breakdown1_description as ccg_name,
     oap.measure_value,
     oap.is_suppressed,
+    oap.is_not_computable,
     oap.source_file,
     oap.source_row
 from {{ ref('int_oaps__long') }} as oap

@@ -1,6 +1,7 @@
 -- Grain: one published OAP value: source file x period x question (or dashboard indicator) x
 -- breakdown 1 x breakdown 2 (open data and the dashboard extracts in one long shape). Every
--- question is kept; `*` stays suppressed (null value), `#N/A` stays not available; never 0.
+-- question is kept; `*` stays suppressed (null value), `#DIV/0!`, `-` and other markers not
+-- computable, the dashboard's `#N/A` not available; never 0.
 select
     'nhsd_oaps_open_data' as source,
     question as source_key,
@@ -15,6 +16,7 @@ select
     breakdown2_code,
     measure_value,
     is_suppressed,
+    is_not_computable,
     false as is_not_available,
     source_file,
     source_row
@@ -35,7 +37,8 @@ select
     cast(null as {{ dbt.type_string() }}) as breakdown2,
     cast(null as {{ dbt.type_string() }}) as breakdown2_code,
     measure_value,
-    false as is_suppressed,
+    is_suppressed,
+    is_not_computable,
     is_not_available,
     source_file,
     source_row

@@ -32,6 +32,7 @@ select
     groups.people as numerator,
     totals.people as denominator,
     false as is_suppressed,
+    false as is_not_computable,
     'ons_lad_ethnicity' as source
 from groups
 inner join totals

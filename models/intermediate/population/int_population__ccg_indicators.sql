@@ -10,6 +10,7 @@ select
     cast(null as double) as numerator,
     cast(null as double) as denominator,
     false as is_suppressed,
+    false as is_not_computable,
     'ons_ccg_population_sya' as source
 from {{ ref('int_population__ccg_cells_mapped') }}
 where unmatched_reason is null

@@ -2,7 +2,8 @@
 -- published restrictive-interventions CSV (latest status of the period): interventions counted and
 -- bed days of the same group (breakdown 'Provider; Ethnic group', the group at level two).
 -- Categories: physical (types 01, 07-13), mechanical (04), seclusion (05), segregation (06),
--- chemical (14-17), all. A category containing a `*` count is suppressed.
+-- chemical (14-17), all. A category containing a `*` count is suppressed; one containing a marker
+-- such as `#DIV/0!` or `-` is not computable (never a partial sum).
 with latest as (
     select
         *,
@@ -23,7 +24,8 @@ cells as (
         level_three_description,
         metric,
         metric_value,
-        is_suppressed
+        is_suppressed,
+        is_not_computable
     from latest
     where {{ publication_status_rank('publication_status') }} = latest_rank
 ),
@@ -36,6 +38,7 @@ counts as (
         level_three_description as ethnic_group,
         metric_value,
         is_suppressed,
+        is_not_computable,
         case
             when level_two in ('01', '07', '08', '09', '10', '11', '12', '13') then 'physical'
             when level_two = '04' then 'mechanical'
@@ -58,7 +61,8 @@ by_category as (
         ethnic_group,
         intervention_category,
         sum(metric_value) as interventions,
-        max(case when is_suppressed then 1 else 0 end) = 1 as is_suppressed
+        max(case when is_suppressed then 1 else 0 end) = 1 as is_suppressed,
+        max(case when is_not_computable then 1 else 0 end) = 1 as is_not_computable
     from counts
     group by all
     union all
@@ -69,7 +73,8 @@ by_category as (
         ethnic_group,
         'all' as intervention_category,
         sum(metric_value) as interventions,
-        max(case when is_suppressed then 1 else 0 end) = 1 as is_suppressed
+        max(case when is_suppressed then 1 else 0 end) = 1 as is_suppressed,
+        max(case when is_not_computable then 1 else 0 end) = 1 as is_not_computable
     from counts
     group by all
 ),
@@ -81,7 +86,8 @@ bed_days as (
         level_one as provider_code,
         level_two_description as ethnic_group,
         sum(metric_value) as bed_days,
-        max(case when is_suppressed then 1 else 0 end) = 1 as bed_days_suppressed
+        max(case when is_suppressed then 1 else 0 end) = 1 as bed_days_suppressed,
+        max(case when is_not_computable then 1 else 0 end) = 1 as bed_days_not_computable
     from cells
     where metric = 'BED_DAYS' and lower(breakdown) = 'provider; ethnic group'
     group by all
@@ -96,7 +102,8 @@ select
     by_category.interventions,
     bed_days.bed_days,
     {{ restraint_ethnic_group_key('by_category.ethnic_group') }} as ethnic_group_key,
-    by_category.is_suppressed or coalesce(bed_days.bed_days_suppressed, false) as is_suppressed
+    by_category.is_suppressed or coalesce(bed_days.bed_days_suppressed, false) as is_suppressed,
+    by_category.is_not_computable or coalesce(bed_days.bed_days_not_computable, false) as is_not_computable
 from by_category
 left join bed_days
     on

@@ -9,4 +9,4 @@ select
     detail,
     rows as row_count,
     loaded_at
-from {{ source('landing', 'load_manifest') }}
+from {{ source('landing', 'manifest') }}

@@ -20,5 +20,6 @@
     ('numerator', 'double'),
     ('denominator', 'double'),
     ('is_suppressed', 'boolean'),
+    ('is_not_computable', 'boolean'),
     ('source', dbt.type_string()),
 ]) }}

@@ -1,6 +1,6 @@
 select
     {{ clean_text('person_id') }} as person_id,
-    try_cast({{ clean_text('contact_date') }} as date) as contact_date,
+    {{ iso_to_date('contact_date') }} as contact_date,
     lower({{ clean_text('setting') }}) as setting,
     _source_file as source_file,
     _source_row as source_row

@@ -6,7 +6,7 @@ select
     {{ clean_code('region_code') }} as region_code,
     {{ text_to_number('imd_decile', 'integer') }} as imd_decile,
     {{ clean_text('diagnosis_group') }} as diagnosis_group,
-    try_cast({{ clean_text('death_date') }} as date) as death_date,
+    {{ iso_to_date('death_date') }} as death_date,
     _source_file as source_file,
     _source_row as source_row
 from {{ source('cmh_cohort', 'cohort_persons') }}

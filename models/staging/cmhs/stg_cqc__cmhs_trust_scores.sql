@@ -4,7 +4,9 @@ select
     {{ clean_text('trust_name') }} as trust_name,
     upper(replace(replace(lower(trim(question)), 'mean', ''), '_', '')) as question_id,
     trim(question) as question_heading,
-    {{ text_to_number('mean_score') }} as mean_score,
+    {{ parse_published_number('mean_score') }} as mean_score,
+    {{ parse_published_number('mean_score', 'status') }} = 'suppressed' as is_suppressed,
+    {{ parse_published_number('mean_score', 'status') }} = 'not_computable' as is_not_computable,
     _source_file as source_file,
     _source_row as source_row
 from {{ source('cmhs', 'cqc_cmhs_trust_scores') }}

@@ -1,6 +1,6 @@
 select
     {{ clean_text('referral_id') }} as referral_id,
-    try_cast({{ clean_text('contact_date') }} as date) as contact_date,
+    {{ iso_to_date('contact_date') }} as contact_date,
     {{ clean_code('attended') }} as attended_code,
     lower({{ clean_text('contact_type') }}) as contact_type,
     {{ text_to_number('phq9_score', 'integer') }} as phq9_score,

@@ -1,6 +1,6 @@
 select
     {{ clean_text('person_id') }} as person_id,
-    try_cast({{ clean_text('record_date') }} as date) as record_date,
+    {{ iso_to_date('record_date') }} as record_date,
     {{ clean_code('employ_status') }} as employ_status,
     {{ clean_code('week_hours_worked') }} as week_hours_worked,
     {{ clean_code('jsa_ind') }} as jsa_ind,

@@ -1,4 +1,6 @@
-{#- One row per published MHSDS monthly cell; `NONE` levels become null, `*` is flagged, never 0. -#}
+{#- One row per published MHSDS monthly cell; `NONE` levels become null; `*` (suppressed) and markers
+    such as `#DIV/0!` or `-` (not computable) are flagged with a null value, never 0
+    (parse_published_number). -#}
 {{ config(materialized='view') }}  -- 500,000 cells a month: read through, not copied
 select
     {{ ddmmyyyy_to_date('reporting_period_start') }} as reporting_period_start,
@@ -12,8 +14,9 @@ select
     {{ clean_code('measure_id') }} as measure_id,
     {{ clean_text('measure_name') }} as measure_name,
     {{ clean_text('measure_value') }} as value_text,
-    {{ text_to_number('measure_value') }} as measure_value,
-    coalesce(trim(measure_value) = '*', false) as is_suppressed,
+    {{ parse_published_number('measure_value') }} as measure_value,
+    {{ parse_published_number('measure_value', 'status') }} = 'suppressed' as is_suppressed,
+    {{ parse_published_number('measure_value', 'status') }} = 'not_computable' as is_not_computable,
     _source_file as source_file,
     _source_row as source_row
 from {{ source('mhsds', 'nhsd_mhsds_monthly') }}

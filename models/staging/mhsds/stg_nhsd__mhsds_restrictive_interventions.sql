@@ -1,4 +1,5 @@
-{#- One row per published restrictive-interventions cell; NONE levels become null, `*` is flagged. -#}
+{#- One row per published restrictive-interventions cell; NONE levels become null; `*` (suppressed)
+    and markers such as `#DIV/0!` or `-` (not computable) are flagged with a null value, never 0. -#}
 select
     {{ ddmmyyyy_to_date('reporting_period_start') }} as reporting_period_start,
     {{ ddmmyyyy_to_date('reporting_period_end') }} as reporting_period_end,
@@ -18,8 +19,9 @@ select
     nullif({{ clean_text('level_six_description') }}, 'NONE') as level_six_description,
     {{ clean_code('metric') }} as metric,
     {{ clean_text('metric_value') }} as value_text,
-    {{ text_to_number('metric_value') }} as metric_value,
-    coalesce(trim(metric_value) = '*', false) as is_suppressed,
+    {{ parse_published_number('metric_value') }} as metric_value,
+    {{ parse_published_number('metric_value', 'status') }} = 'suppressed' as is_suppressed,
+    {{ parse_published_number('metric_value', 'status') }} = 'not_computable' as is_not_computable,
     _source_file as source_file,
     _source_row as source_row
 from {{ source('mhsds', 'nhsd_mhsds_restrictive_interventions') }}

@@ -1,5 +1,7 @@
 {#- One row per published OAP cell. The month comes from PublicationPeriod (yyyy/mm, from Feb 2017)
-    or, for earlier files without a period column, from the file name (oaps-open-data-oct-2016.csv). -#}
+    or, for earlier files without a period column, from the file name (oaps-open-data-oct-2016.csv).
+    Values by parse_published_number: `£297,439` is 297439; `*` suppressed; `#DIV/0!`, `-` and other
+    markers not computable (null value, flagged). -#}
 with source_rows as (
     select
         *,
@@ -43,8 +45,9 @@ select
     {{ clean_code('breakdown2_code') }} as breakdown2_code,
     {{ clean_text('breakdown2_description') }} as breakdown2_description,
     {{ clean_text('value') }} as value_text,
-    {{ text_to_number('value') }} as measure_value,
-    coalesce(trim(value) = '*', false) as is_suppressed,
+    {{ parse_published_number('value') }} as measure_value,
+    {{ parse_published_number('value', 'status') }} = 'suppressed' as is_suppressed,
+    {{ parse_published_number('value', 'status') }} = 'not_computable' as is_not_computable,
     _source_file as source_file,
     _source_row as source_row
 from periods

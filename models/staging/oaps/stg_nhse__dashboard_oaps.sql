@@ -1,5 +1,8 @@
 {#- One row per organisation x quarter x dashboard OAP indicator (the wide quarter columns melted
-    by the stager). 'Q1 2014/15' starts on 1 April 2014, Q4 on 1 January of the second year. -#}
+    by the stager). 'Q1 2014/15' starts on 1 April 2014, Q4 on 1 January of the second year.
+    `#N/A` is the dashboard's "no data for this organisation and quarter" (before a measure was
+    collected, a CCG before it existed or after it merged): not available, not a marker of a value
+    that could not be computed. Any other marker (`#DIV/0!`, `-`, ...) is not computable. -#}
 with melted as (
     select
         *,
@@ -33,8 +36,11 @@ select
     period_start,
     cast({{ dbt.dateadd('day', -1, dbt.dateadd('month', 3, 'period_start')) }} as date) as period_end,
     {{ clean_text('value') }} as value_text,
-    {{ text_to_number('value') }} as measure_value,
+    {{ parse_published_number('value') }} as measure_value,
+    {{ parse_published_number('value', 'status') }} = 'suppressed' as is_suppressed,
     coalesce(upper(trim(value)) = '#N/A', false) as is_not_available,
+    {{ parse_published_number('value', 'status') }} = 'not_computable'
+    and not coalesce(upper(trim(value)) = '#N/A', false) as is_not_computable,
     _source_file as source_file,
     _source_row as source_row
 from periods

@@ -16,7 +16,8 @@ select
     {{ clean_code('region_code') }} as region_code,
     trim(age) as age_label,
     cast(replace(trim(age), '+', '') as integer) as age,
-    {{ text_to_number('population', 'bigint') }} as population,
+    cast(round({{ parse_published_number('population') }}) as bigint) as population,
+    {{ parse_published_number('population', 'status') }} = 'not_computable' as is_not_computable,
     _source_file as source_file,
     _source_row as source_row
 from {{ source('population', 'ons_ccg_population_sya') }}

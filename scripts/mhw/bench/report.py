@@ -112,7 +112,8 @@ def write_report(payload: dict, path: Path) -> None:
         "",
         "Inputs are synthetic (`mhw demo --england FRACTION`): record-level MHSDS for 12 months with 1.4 million "
         "people in MHS001MPI per month at 1x, and 120 monthly MHSDS main CSVs of about 500,000 rows. "
-        "Seconds counted: load (landing CSV -> staged Parquet) + the sum of the dbt nodes' execution times; "
+        "Seconds counted: load (recognise, count and verify the landing files, read in place) + the sum of the "
+        "dbt nodes' execution times; "
         "dbt's fixed start-up (parse, connection) is shown apart and not counted.",
         "",
         "## Targets",

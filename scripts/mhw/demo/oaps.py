@@ -4,7 +4,9 @@ PublicationDate/PublicationPeriod and Grouping Month/ThreeMonth) and the NHS Eng
 quarterly extracts (wide quarters, `#N/A`, mixed code vintages).
 
 Planted cases: `*` for counts under 5, costs in scientific notation, a predecessor-coded CCG (the
-2016 files use the codes alive in 2016), a CCG code that matches nothing (`99Z`).
+2016 files use the codes alive in 2016), a CCG code that matches nothing (`99Z`); in the Nov 2020
+file costs as currency (`£297,439`) and, in two CCGs that merged in 2021, a cost published as
+`#DIV/0!` and a count as `-` (so their CCG21's sums are not computable).
 """
 
 from __future__ import annotations
@@ -58,14 +60,26 @@ def _ccg_values(rng: random.Random, codes: list[str], questions: list[str], scal
     return values
 
 
-def _rows(values: dict, questions: list[str], codes: list[str], names: dict[str, str], described: bool):
+def _currency_cell(question: str, value: float) -> str:
+    """The later layout's costs as currency with thousands separators (£297,439)."""
+    return f"£{int(value):,}" if "cost" in question.lower() else _cell(question, value)
+
+
+# (question, CCG code) -> the marker published instead of a number (Nov 2020, monthly grouping)
+NOT_COMPUTABLE_2020 = {
+    ("Total Cost For Inappropriate OAPs in Period", "82B"): "#DIV/0!",
+    ("Inappropriate OAPs started in period", "84A"): "-",
+}
+
+
+def _rows(values: dict, questions: list[str], codes: list[str], names: dict[str, str], described: bool, cell=_cell):
     for question in questions:
         total = sum(values[(question, c)] for c in codes)
         england = ["England", "", ""] if described else ["England", ""]
-        yield question, england, _cell(question, total)
+        yield question, england, cell(question, total)
         for code in codes:
             b1 = ["Ccg", code, names.get(code, "Unknown")] if described else ["Ccg", code]
-            yield question, b1, _cell(question, values[(question, code)])
+            yield question, b1, cell(question, values[(question, code)])
 
 
 def write(world, root: Path, scale: float) -> None:
@@ -100,7 +114,9 @@ def write(world, root: Path, scale: float) -> None:
     rows = []
     for grouping in ("Month", "ThreeMonth"):
         values = _ccg_values(rng, codes_2020, QUESTIONS_2020, scale * (3 if grouping == "ThreeMonth" else 1))
-        for q, b1, v in _rows(values, QUESTIONS_2020, codes_2020, names, True):
+        for q, b1, v in _rows(values, QUESTIONS_2020, codes_2020, names, True, _currency_cell):
+            if grouping == "Month":
+                v = NOT_COMPUTABLE_2020.get((q, b1[1]), v)
             rows.append(["2021/01", "2020/11", grouping, q, *b1, "", "", "", v])
     write_csv(
         folder / "oaps-open-data-nov-2020.csv", ["PublicationDate", "PublicationPeriod", "Grouping", *header], rows

@@ -23,6 +23,10 @@ TOPICS = (
     "cmh_cohort",
 )
 
+# record-level extracts: written by programs, so every line ends with a line end (a last line
+# without one is a file cut short)
+RECORD_LEVEL_TOPICS = ("mhsds_records", "iapt_records", "cmh_cohort")
+
 OGL = "Open Government Licence v3.0"
 
 
@@ -100,3 +104,9 @@ REGISTRY: dict[str, Source] = _collect()
 
 def sources_for_topic(topic: str) -> list[Source]:
     return [s for s in REGISTRY.values() if s.topic == topic]
+
+
+def date_columns(source: Source) -> list[str]:
+    """Record-level date columns (every such column, and only those, has `date` in its name): ISO
+    `YYYY-MM-DD` or UK `DD/MM/YYYY`; any other value stops the load (see stage)."""
+    return [c for c in source.columns if "date" in c] if source.topic in RECORD_LEVEL_TOPICS else []

@@ -17,7 +17,8 @@ with cells as (
         reporting_period_start,
         reporting_period_end,
         measure_value,
-        is_suppressed
+        is_suppressed,
+        is_not_computable
     from {{ ref('int_mhsds__area_cells') }}
     where
         attribution in ('icb', 'england')
@@ -55,7 +56,8 @@ located as (
         cells.reporting_period_start,
         cells.reporting_period_end,
         cells.measure_value,
-        cells.is_suppressed
+        cells.is_suppressed,
+        cells.is_not_computable
     from cells
     left join icbs as icb_by_ods on cells.geography_level = 'icb' and cells.area_code = icb_by_ods.icb_ods_code
     left join icbs as icb_by_ons on cells.geography_level = 'icb' and cells.area_code = icb_by_ons.icb_ons_code
@@ -77,6 +79,7 @@ select
     reporting_period_end as period_end,
     measure_value as value,
     is_suppressed,
+    is_not_computable,
     'nhsd_mhsds_monthly' as source,
     case when area_ons_code is null then 'unknown code' end as unmatched_reason
 from located

@@ -8,9 +8,10 @@
 --      denominator (times the indicator's scale: 100 for percentages, 1000 per 1,000, ...);
 --   3. from ICB: published ICB counts summed to regions and England.
 -- A published value wins over a derived one. A derived value needs every contributing area to have
--- a row (otherwise the area is left out: a partial sum would understate), and it is suppressed
--- (null) when any contributor was suppressed: never summed as 0. Scores and other values without a
--- numerator and denominator are not carried up.
+-- a row (otherwise the area is left out: a partial sum would understate); it is suppressed (null)
+-- when any contributor was suppressed, and not computable (null) when any contributor was not
+-- computable or had no value: never summed as 0. Scores and other values without a numerator and
+-- denominator are not carried up.
 with facts as (
     select
         ccg21_ons_code,
@@ -21,6 +22,7 @@ with facts as (
         numerator,
         denominator,
         is_suppressed,
+        is_not_computable,
         source
     from {{ ref('fct_ccg_indicators') }}
 ),
@@ -102,6 +104,9 @@ from_ccg21 as (
         max(indicator_rules.scale) as scale,
         count(*) as contributors,
         max(case when facts.is_suppressed then 1 else 0 end) = 1 as is_suppressed,
+        max(
+            case when facts.is_not_computable or (facts.value is null and not facts.is_suppressed) then 1 else 0 end
+        ) = 1 as is_not_computable,
         sum(facts.value * ccg21_targets.weight) as value,
         sum(facts.numerator * ccg21_targets.weight) as numerator,
         sum(facts.denominator * ccg21_targets.weight) as denominator,
@@ -128,6 +133,7 @@ published_by_domain as (
         ('period_end', 'date'),
         ('value', 'double'),
         ('is_suppressed', 'boolean'),
+        ('is_not_computable', 'boolean'),
         ('source', dbt.type_string()),
         ('unmatched_reason', dbt.type_string()),
     ]) }}
@@ -142,6 +148,7 @@ published as (
         period_end,
         value,
         is_suppressed,
+        coalesce(is_not_computable, false) as is_not_computable,
         source
     from published_by_domain
     where unmatched_reason is null
@@ -180,6 +187,13 @@ from_icb as (
         published.period_end,
         count(*) as contributors,
         max(case when published.is_suppressed then 1 else 0 end) = 1 as is_suppressed,
+        max(
+            case
+                when published.is_not_computable or (published.value is null and not published.is_suppressed)
+                    then 1
+                else 0
+            end
+        ) = 1 as is_not_computable,
         sum(published.value) as value,
         max(published.source) as source
     from published
@@ -200,10 +214,11 @@ candidates as (
         indicator_id,
         period_start,
         period_end,
-        case when is_suppressed then null else value end as value,
+        case when is_suppressed or is_not_computable then null else value end as value,
         cast(null as double) as numerator,
         cast(null as double) as denominator,
         is_suppressed,
+        is_not_computable,
         source,
         'published' as method,
         1 as priority
@@ -216,14 +231,17 @@ candidates as (
         from_ccg21.period_start,
         from_ccg21.period_end,
         case
-            when from_ccg21.is_suppressed then null
+            when from_ccg21.is_suppressed or from_ccg21.is_not_computable then null
             when from_ccg21.aggregation = 'ratio' and from_ccg21.denominator > 0
                 then from_ccg21.numerator / from_ccg21.denominator * from_ccg21.scale
             when from_ccg21.aggregation = 'count' then from_ccg21.value
         end as value,
-        case when not from_ccg21.is_suppressed then from_ccg21.numerator end as numerator,
-        case when not from_ccg21.is_suppressed then from_ccg21.denominator end as denominator,
+        case when not (from_ccg21.is_suppressed or from_ccg21.is_not_computable) then from_ccg21.numerator end
+            as numerator,
+        case when not (from_ccg21.is_suppressed or from_ccg21.is_not_computable) then from_ccg21.denominator end
+            as denominator,
         from_ccg21.is_suppressed,
+        from_ccg21.is_not_computable,
         from_ccg21.source,
         case
             when from_ccg21.aggregation = 'ratio' then 'ratio_rebuilt_from_ccg21'
@@ -243,10 +261,11 @@ candidates as (
         from_icb.indicator_id,
         from_icb.period_start,
         from_icb.period_end,
-        case when from_icb.is_suppressed then null else from_icb.value end as value,
+        case when from_icb.is_suppressed or from_icb.is_not_computable then null else from_icb.value end as value,
         cast(null as double) as numerator,
         cast(null as double) as denominator,
         from_icb.is_suppressed,
+        from_icb.is_not_computable,
         from_icb.source,
         'summed_from_icb' as method,
         3 as priority
@@ -268,6 +287,7 @@ select
     cast(numerator as double) as numerator,
     cast(denominator as double) as denominator,
     cast(is_suppressed as boolean) as is_suppressed,
+    cast(is_not_computable as boolean) as is_not_computable,
     cast(source as {{ dbt.type_string() }}) as source,
     cast(method as {{ dbt.type_string() }}) as method
 from candidates

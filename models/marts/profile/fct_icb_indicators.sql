@@ -11,6 +11,7 @@ select
     numerator,
     denominator,
     is_suppressed,
+    is_not_computable,
     source,
     method
 from {{ ref('fct_area_indicators') }}

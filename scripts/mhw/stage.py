@@ -308,7 +308,9 @@ def stage(landing: Path, database: Path, log=print) -> StageResult:
         while queue:
             file = queue.pop(0)
             size = file.path.stat().st_size
-            if sizes[size] > 1:  # only files of equal size can be equal: hash those before loading
+            # only files of equal size can be equal: hash those before loading; a file outside the
+            # topic folders is never loaded, so it never makes a loaded copy a duplicate
+            if sizes[size] > 1 and file.topic is not None:
                 digest = digests.get(file.path)
                 if digest in seen:
                     detail = f"same content (sha256) as {seen[digest]}: loaded once"

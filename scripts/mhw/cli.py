@@ -123,9 +123,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--no-docs", action="store_true", help="skip dbt docs generate")
     p.set_defaults(func=_build)
 
-    p.add_argument("--max-mb", type=int, default=2048, help="size limit in MB (default 2048)")
-    p.add_argument("--deadline", type=float, default=1800, help="seconds for the whole download, retries included")
-    p.add_argument("--list", action="store_true", help="list the registered sources: publisher, licence, URL")
+    p = sub.add_parser(
+        "load", help="load a landing zone into schema landing of a new warehouse file; one line per file"
+    )
+    p.add_argument("source_dir", help="the landing zone: one folder per topic (reference/, oaps/, ...)")
+    p.add_argument("--warehouse", help="DuckDB file to write (default $WAREHOUSE or warehouse/mh.duckdb); replaced")
     p.set_defaults(func=_load)
 
     p = sub.add_parser("landing-parquet", help="write the landing relations as Parquet (for the Spark target)")

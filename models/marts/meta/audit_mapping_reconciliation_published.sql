@@ -7,7 +7,7 @@ with reconciliation as (
 )
 
 select
-    mapped_model,
+    source_model,
     input_model,
     input_filter,
     is_record_level,

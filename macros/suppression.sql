@@ -32,3 +32,9 @@
 {% macro record_level_topics() -%}
     ('mhsds_records', 'iapt_records', 'cmh_cohort')
 {%- endmacro %}
+
+{#- Sources of fct_ccg_indicators built from record-level data (their rates are whole percentages of
+    rounded counts; a ratio rebuilt from them at another level is rounded likewise). -#}
+{% macro record_level_indicator_sources() -%}
+    ('iapt_referrals')
+{%- endmacro %}

@@ -34,7 +34,8 @@ from mhw.warehouse import connect
 RECORD_LEVEL_TOPICS = {"mhsds_records", "iapt_records", "cmh_cohort"}
 RECORD_LEVEL_INDICATOR_SOURCES = {"iapt_referrals"}  # dim_indicators.source of record-level indicators
 # integer columns that are not counts of people or records
-NOT_COUNTS = {"reporting_year", "from_year", "k", "group_id", "point", "band_order", "size_bytes"}
+NOT_COUNTS = {"reporting_year", "from_year", "k", "group_id", "point", "band_order", "size_bytes",
+              "rows", "areas_covered"}  # source_coverage: indicator rows and areas, not people
 # rate columns of tables built from record-level data: (numerator, denominator, multiplier); a
 # numerator or denominator that is not published is None (nothing to recover it from)
 RATES = {
@@ -54,6 +55,13 @@ RATES = {
         "recovery_rate_ci_high_pct": (None, None, 100),
     },
     "fct_ccg_indicators": {"value": ("numerator", "denominator", 100)},
+    "fct_sub_icb_indicators": {"value": ("numerator", "denominator", 100)},
+    "fct_icb_indicators": {"value": ("numerator", "denominator", 100)},
+    "profile_area_indicators_published": {
+        "value": (None, None, 100),
+        "region_value": (None, None, 100),
+        "england_value": (None, None, 100),
+    },
     "fct_ccg_mental_health_profile": {
         "iapt_recovery_rate_pct": (None, None, 100),
         "iapt_reliable_improvement_rate_pct": (None, None, 100),
@@ -64,6 +72,11 @@ NOT_RATES = {
     "cmh_cohort_group_selection_published": {"silhouette", "kmeans_agreement_ari"},
     "iapt_recovery_model_odds_ratios_published": {"odds_ratio", "ci_low", "ci_high", "p_value"},
     "iapt_recovery_model_curves_published": {"x", "y"},
+    # per 100,000 population: null for record-level indicators (rates, not counts of people)
+    "profile_area_indicators_published": {"rate_per_100k", "region_rate_per_100k", "england_rate_per_100k"},
+    # shares of rows: of indicator rows suppressed, and of input rows unmapped (from the published,
+    # rounded reconciliation counts)
+    "source_coverage": {"share_suppressed", "share_unmapped"},
 }
 
 
@@ -139,13 +152,14 @@ def _record_level_rows(name: str, frame: pd.DataFrame) -> pd.DataFrame:
         return frame[frame["topic"].isin(RECORD_LEVEL_TOPICS)]
     if name == "audit_mapping_reconciliation_published":
         return frame[frame["is_record_level"]]
-    if name == "fct_ccg_indicators":
+    if name in ("fct_ccg_indicators", "fct_sub_icb_indicators", "fct_icb_indicators",
+                "profile_area_indicators_published", "source_coverage"):
         return frame[frame["source"].isin(RECORD_LEVEL_INDICATOR_SOURCES)]
     return frame
 
 
 def _is_count_column(name: str, column: str, series: pd.Series) -> bool:
-    if name == "fct_ccg_indicators":
+    if name in ("fct_ccg_indicators", "fct_sub_icb_indicators", "fct_icb_indicators"):
         return column in ("numerator", "denominator")
     return pd.api.types.is_integer_dtype(series) and column not in NOT_COUNTS
 

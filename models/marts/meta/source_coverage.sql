@@ -28,7 +28,8 @@ indicators as (
 ),
 
 reconciliation as (
-    select * from {{ ref('audit_mapping_reconciliation') }}
+    -- the published counts: record-level inputs rounded to 5, null under 5 (no exact count leaks)
+    select * from {{ ref('audit_mapping_reconciliation_published') }}
 ),
 
 unmatched as (

@@ -232,6 +232,10 @@ candidates as (
         from_ccg21.period_end,
         case
             when from_ccg21.is_suppressed or from_ccg21.is_not_computable then null
+            when
+                from_ccg21.aggregation = 'ratio' and from_ccg21.denominator > 0
+                and from_ccg21.source in {{ record_level_indicator_sources() }}
+                then round(from_ccg21.numerator / from_ccg21.denominator * from_ccg21.scale)
             when from_ccg21.aggregation = 'ratio' and from_ccg21.denominator > 0
                 then from_ccg21.numerator / from_ccg21.denominator * from_ccg21.scale
             when from_ccg21.aggregation = 'count' then from_ccg21.value

@@ -17,7 +17,8 @@ MODELS = REPO / "models"
 PART = r"[a-z0-9]+(?:_[a-z0-9]+)*"
 STAGING = re.compile(rf"^stg_{PART}__{PART}$")
 INTERMEDIATE = re.compile(rf"^int_{PART}__{PART}$")
-AUDIT_FIXED = {"load_manifest", "source_coverage", "load_manifest_published"}  # the interface names (and the published manifest)
+# the interface names, and the published manifest
+AUDIT_FIXED = {"load_manifest", "source_coverage", "load_manifest_published"}
 # one name per meaning: the other spelling -> the name to use
 SYNONYMS = {"vintage": "source_vintage", "mapped_model": "source_model"}
 # suppressed exports still named fct_/cmh_cohort_...: to rename with their domains (IAPT, cohort); the

@@ -287,10 +287,25 @@ select
     cast(indicator_id as {{ dbt.type_string() }}) as indicator_id,
     cast(period_start as date) as period_start,
     cast(period_end as date) as period_end,
-    cast(value as double) as value,
-    cast(numerator as double) as numerator,
-    cast(denominator as double) as denominator,
-    cast(is_suppressed as boolean) as is_suppressed,
+    -- record-level sources (IAPT): counts shared out by population weights are published by the
+    -- small-number rule too (rounded to 5; a numerator or denominator under 5 suppresses the row)
+    case
+        when not (source in {{ record_level_indicator_sources() }}) then cast(value as double)
+        when numerator >= 5 and denominator >= 5 then cast(value as double)
+    end as value,
+    case
+        when source in {{ record_level_indicator_sources() }} then cast({{ suppress_count('numerator') }} as double)
+        else cast(numerator as double)
+    end as numerator,
+    case
+        when source in {{ record_level_indicator_sources() }} then cast({{ suppress_count('denominator') }} as double)
+        else cast(denominator as double)
+    end as denominator,
+    cast(
+        is_suppressed
+        or (source in {{ record_level_indicator_sources() }} and {{ is_suppressed(['numerator', 'denominator']) }})
+        as boolean
+    ) as is_suppressed,
     cast(is_not_computable as boolean) as is_not_computable,
     cast(source as {{ dbt.type_string() }}) as source,
     cast(method as {{ dbt.type_string() }}) as method

@@ -33,15 +33,21 @@
     end
 {%- endmacro %}
 
-{#- Version 1's (production's) test of an MHA record (episode, CD, CTO or recall) [start, end] against
-    a spell discharged on `discharge`: (end null and discharge null) or start <= discharge <= end.
-    So a discharged spell never matches a record without an end date (version 2 does: is_open_at). -#}
-{% macro lda_mha_v1_is_open_for_spell(start, end, discharge) -%}
-    coalesce(
-        ({{ end }} is null and {{ discharge }} is null)
-        or ({{ start }} <= {{ discharge }} and {{ discharge }} <= {{ end }}),
-        false
-    )
+{#- Is an MHA record (episode, CD, CTO or recall) [start, end] open for a spell discharged on
+    `discharge` (null = not discharged by the end of the period `period_end`), by logic version:
+      1 (production): (end null and discharge null) or start <= discharge <= end, so a discharged
+        spell never matches a record without an end date;
+      2 (guidance): is_open_at the discharge, or, for an undischarged spell, on the day after the
+        period (a record without an end date that started on or before the discharge is open). -#}
+{% macro lda_mha_is_open_for_spell(logic_version, start, end, discharge, period_end) -%}
+    case {{ logic_version }}
+        when 1 then coalesce(
+            ({{ end }} is null and {{ discharge }} is null)
+            or ({{ start }} <= {{ discharge }} and {{ discharge }} <= {{ end }}),
+            false
+        )
+        else {{ is_open_at(start, end, 'coalesce(' ~ discharge ~ ', ' ~ day_after(period_end) ~ ')') }}
+    end
 {%- endmacro %}
 
 {#- Start of an MHSDS reporting month from UniqMonthID = 12 * (year - 1900) + month - 3. -#}

@@ -22,7 +22,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from .paths import DEMO_LANDING, spill_dir_for
+from .paths import DEMO_LANDING, PROJECT_DIR, spill_dir_for
 
 
 class BuildError(Exception):
@@ -33,8 +33,9 @@ def dbt_command(args: list[str], env: dict[str, str], log=print) -> None:
     dbt = Path(sys.executable).with_name("dbt")
     command = [str(dbt) if dbt.exists() else "dbt", *args]
     log("  $ " + " ".join(command))
-    full_env = {**os.environ, "DBT_PROFILES_DIR": os.environ.get("DBT_PROFILES_DIR", "."), **env}
-    result = subprocess.run(command, env=full_env)
+    # dbt runs in the repository (dbt_project.yml, profiles.yml, target/), whatever the working directory
+    full_env = {**os.environ, "DBT_PROFILES_DIR": os.environ.get("DBT_PROFILES_DIR", str(PROJECT_DIR)), **env}
+    result = subprocess.run(command, env=full_env, cwd=PROJECT_DIR)
     if result.returncode != 0:
         raise BuildError(f"dbt {args[0]} failed (exit code {result.returncode})")
 
@@ -113,7 +114,10 @@ def _demo_landing(generate, scale: float, log) -> Path:
 def build(
     source_dir: Path | None, warehouse: Path, export_dir: Path, *, scale: float = 1.0, docs: bool = True, log=print
 ) -> dict[str, float]:
-    warehouse = Path(warehouse)
+    # absolute from here on: dbt runs in the repository, not in the working directory
+    warehouse = Path(warehouse).resolve()
+    export_dir = Path(export_dir).resolve()
+    source_dir = None if source_dir is None else Path(source_dir).resolve()
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     with build_lock(warehouse):
         return _build(source_dir, warehouse, export_dir, scale=scale, docs=docs, log=log)
@@ -149,7 +153,7 @@ def _build(source_dir: Path | None, warehouse: Path, export_dir: Path, *, scale:
             # (macro union_existing) are untagged and build from whatever is there
             tags = {f"tag:{topic}" for topic in result.absent_topics}
             dbt_command(["parse", "--quiet"], env, log)
-            manifest = json.loads(Path("target/manifest.json").read_text())
+            manifest = json.loads((PROJECT_DIR / "target" / "manifest.json").read_text())
             args += ["--exclude", *sorted(tags), *unit_tests_needing(manifest, set(result.absent_topics))]
         t = time.monotonic()
         log(f"==> dbt build into {building}")

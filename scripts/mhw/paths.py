@@ -1,23 +1,26 @@
-"""Default locations (relative to the repository root, where make and dbt run) and the DuckDB
-settings every connection that writes a warehouse uses."""
+"""Default locations (in the repository, whatever the working directory) and the DuckDB settings
+every connection that writes a warehouse uses. Paths given on the command line are taken relative to
+the working directory, as usual."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-DEFAULT_WAREHOUSE = Path("warehouse/mh.duckdb")
-DEFAULT_EXPORT_DIR = Path("exports")
-DEMO_LANDING = Path("warehouse/demo-landing")
+# the repository: dbt project, profiles.yml and target/ (the package is installed editable from scripts/)
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+DEFAULT_WAREHOUSE = PROJECT_DIR / "warehouse" / "mh.duckdb"
+DEFAULT_EXPORT_DIR = PROJECT_DIR / "exports"
+DEMO_LANDING = PROJECT_DIR / "warehouse" / "demo-landing"
 DEFAULT_MEMORY_LIMIT = "2GB"
 
 
 def warehouse_path(value: str | os.PathLike | None = None) -> Path:
-    return Path(value or os.environ.get("WAREHOUSE") or DEFAULT_WAREHOUSE)
+    return Path(value or os.environ.get("WAREHOUSE") or DEFAULT_WAREHOUSE).resolve()
 
 
 def export_dir(value: str | os.PathLike | None = None) -> Path:
-    return Path(value or os.environ.get("EXPORT_DIR") or DEFAULT_EXPORT_DIR)
+    return Path(value or os.environ.get("EXPORT_DIR") or DEFAULT_EXPORT_DIR).resolve()
 
 
 def spill_dir_for(database: Path) -> Path:

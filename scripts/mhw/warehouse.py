@@ -12,8 +12,8 @@ from pathlib import Path
 
 import duckdb
 
-# the repository: dbt project, profiles.yml and target/ (the package is installed editable from scripts/)
-PROJECT_DIR = Path(__file__).resolve().parents[2]
+from .paths import PROJECT_DIR  # noqa: F401  (re-exported: readers find target/ through it)
+
 SCHEMAS = ("marts", "audit", "intermediate", "staging")
 SEARCH_PATH = ",".join(SCHEMAS)
 

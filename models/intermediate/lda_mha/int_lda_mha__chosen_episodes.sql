@@ -18,7 +18,7 @@ spells as (
         hospital_spell_id,
         person_id,
         discharge_date,
-        coalesce(discharge_date, {{ day_after('reporting_period_end') }}) as status_date
+        reporting_period_end
     from {{ ref('int_lda_mha__spells') }}
 ),
 
@@ -55,11 +55,9 @@ candidates as (
     inner join episodes
         on spells.person_id = episodes.person_id and spells.uniq_month_id = episodes.uniq_month_id
     where
-        case logic_versions.logic_version
-            when 1 then {{ lda_mha_v1_is_open_for_spell(
-                'episodes.episode_start_date', 'episodes.episode_end_date', 'spells.discharge_date') }}
-            else {{ is_open_at('episodes.episode_start_date', 'episodes.episode_end_date', 'spells.status_date') }}
-        end
+        {{ lda_mha_is_open_for_spell(
+            'logic_versions.logic_version', 'episodes.episode_start_date', 'episodes.episode_end_date',
+            'spells.discharge_date', 'spells.reporting_period_end') }}
 ),
 
 with_rivals as (

@@ -15,7 +15,7 @@ spells as (
         hospital_spell_id,
         person_id,
         discharge_date,
-        coalesce(discharge_date, {{ day_after('reporting_period_end') }}) as status_date
+        reporting_period_end
     from {{ ref('int_lda_mha__spells') }}
 ),
 
@@ -51,8 +51,6 @@ cross join logic_versions
 inner join orders
     on spells.person_id = orders.person_id and spells.uniq_month_id = orders.uniq_month_id
 where
-    case logic_versions.logic_version
-        when 1 then {{ lda_mha_v1_is_open_for_spell(
-            'orders.order_start_date', 'orders.order_end_date', 'spells.discharge_date') }}
-        else {{ is_open_at('orders.order_start_date', 'orders.order_end_date', 'spells.status_date') }}
-    end
+    {{ lda_mha_is_open_for_spell(
+        'logic_versions.logic_version', 'orders.order_start_date', 'orders.order_end_date',
+        'spells.discharge_date', 'spells.reporting_period_end') }}

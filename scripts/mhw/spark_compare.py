@@ -92,7 +92,9 @@ def same_columns(duck: list[str], spark: list[str]) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--duckdb", required=True, help="DuckDB warehouse of the same demo")
-    parser.add_argument("--manifest", default="target/spark/manifest.json")
+    parser.add_argument(
+        "--manifest", default="target/spark/manifest.json", help="the Spark run's dbt manifest (models to compare)"
+    )
     args = parser.parse_args(argv)
 
     from pyspark.sql import SparkSession

@@ -17,8 +17,8 @@ from pathlib import Path
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="mhw.bench.baselines")
-    parser.add_argument("baseline", choices=["lda", "data_map"])
-    parser.add_argument("folder")
+    parser.add_argument("baseline", choices=["lda", "data_map"], help="which pandas baseline to run")
+    parser.add_argument("folder", help="the landing folder it reads")
     parser.add_argument("warehouse", nargs="?", help="data_map: the warehouse holding dim_ccg_code_crosswalk")
     parser.add_argument("--out", help="write the result here (Parquet) for the equality check")
     args = parser.parse_args(argv)

@@ -450,12 +450,16 @@ def machine() -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="mhw.bench", description=__doc__.split("\n")[0])
-    parser.add_argument("--work-dir", default=str(REPO / "bench" / "data"))
-    parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--scales", default="0.25,0.5,1.0")
+    parser.add_argument(
+        "--work-dir", default=str(REPO / "bench" / "data"), help="where the England-scale inputs are generated"
+    )
+    parser.add_argument("--repeats", type=int, default=3, help="runs per measurement (the median is kept)")
+    parser.add_argument("--scales", default="0.25,0.5,1.0", help="fractions of England for the scaling curve")
     parser.add_argument("--only", default="lda,monthly,demo", help="comma list of: lda, monthly, demo")
-    parser.add_argument("--no-spark", action="store_true")
-    parser.add_argument("--results", default=str(REPO / "bench" / "results.md"))
+    parser.add_argument("--no-spark", action="store_true", help="skip the Spark measurements")
+    parser.add_argument(
+        "--results", default=str(REPO / "bench" / "results.md"), help="the results table to write"
+    )
     args = parser.parse_args(argv)
     if args.repeats < 3:
         log("note: fewer than 3 runs: the figures are not medians of 3 and must not be committed")

@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 WAREHOUSE ?= warehouse/mh.duckdb
 EXPORT_DIR ?= exports
 SOURCE_DIR ?=
+# FULL_REFRESH=1: rebuild every month from an empty warehouse (default: incremental months when possible)
+FULL_REFRESH ?=
 TEST_WAREHOUSE ?= warehouse/test/mh.duckdb
 TEST_EXPORT_DIR ?= warehouse/test/exports
 LINT_WAREHOUSE := target/lint/mh.duckdb
@@ -37,7 +39,8 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	@touch $@
 
 build: install
-	$(MHW) build $(if $(SOURCE_DIR),--source-dir "$(SOURCE_DIR)") --warehouse "$(WAREHOUSE)" --export-dir "$(EXPORT_DIR)"
+	$(MHW) build $(if $(SOURCE_DIR),--source-dir "$(SOURCE_DIR)") $(if $(FULL_REFRESH),--full-refresh) \
+		--warehouse "$(WAREHOUSE)" --export-dir "$(EXPORT_DIR)"
 
 test: install lint pytest dbt-test analyses
 
@@ -57,8 +60,8 @@ pytest: install
 	$(BIN)/pytest tests/python
 
 dbt-test: install
-	@echo "==> dbt build on the demo"
-	$(MHW) build --warehouse "$(TEST_WAREHOUSE)" --export-dir "$(TEST_EXPORT_DIR)"
+	@echo "==> dbt build on the demo (every month: incremental builds are tested by tests/python/test_incremental.py)"
+	$(MHW) build --full-refresh --warehouse "$(TEST_WAREHOUSE)" --export-dir "$(TEST_EXPORT_DIR)"
 
 # The example analyses (analyses/*.sql) compiled and run on the demo warehouse, outputs checked for shape
 analyses: install
@@ -75,7 +78,7 @@ $(SPARK_VENV)/.installed: requirements-spark.txt
 
 test-spark: install $(SPARK_VENV)/.installed
 	@echo "==> DuckDB build of the demo (the reference)"
-	$(MHW) build --warehouse "$(TEST_WAREHOUSE)" --export-dir "$(TEST_EXPORT_DIR)" --no-docs
+	$(MHW) build --full-refresh --warehouse "$(TEST_WAREHOUSE)" --export-dir "$(TEST_EXPORT_DIR)" --no-docs
 	@echo "==> dbt build --target spark"
 	rm -rf "$(SPARK_DIR)" && mkdir -p "$(SPARK_DIR)"
 	$(MHW) landing-parquet --warehouse "$(TEST_WAREHOUSE)" --out "$(SPARK_DIR)/landing"

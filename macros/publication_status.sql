@@ -9,3 +9,28 @@
         else 0
     end
 {%- endmacro %}
+
+{#- The rows of `relation` (published cells with reporting_period_start, _end and publication_status) of
+    the latest publication status of their reporting period, with status_rank: a period republished under
+    a later status replaces every cell of the earlier one. -#}
+{% macro latest_publication_rows(relation) -%}
+    select ranked.*
+    from (
+        select
+            *,
+            {{ publication_status_rank('publication_status') }} as status_rank
+        from {{ relation }}
+    ) as ranked
+    inner join (
+        select
+            reporting_period_start,
+            reporting_period_end,
+            max({{ publication_status_rank('publication_status') }}) as latest_rank
+        from {{ relation }}
+        group by reporting_period_start, reporting_period_end
+    ) as latest
+        on
+            ranked.reporting_period_start = latest.reporting_period_start
+            and ranked.reporting_period_end = latest.reporting_period_end
+            and ranked.status_rank = latest.latest_rank
+{%- endmacro %}

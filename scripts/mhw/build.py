@@ -7,6 +7,11 @@ file (views over the landing files by absolute path, small tables), so a deliver
 nothing but itself and the landing zone, from any working directory; killing a build leaves the
 previous warehouse and what it reads untouched (the next build removes the leftovers). A lock file
 beside the warehouse stops a second build into it while one runs.
+
+Incremental months: when the previous warehouse was built by the same code from the same landing
+topics, the build starts from a copy of it, and the per-month models (record-level MHSDS) process
+only the months whose files are new, changed or gone (`landing.months_to_process`, written by the
+load); `--full-refresh` starts from an empty file.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from .paths import DEMO_LANDING, PROJECT_DIR, spill_dir_for
+from .paths import DEMO_LANDING, PROJECT_DIR, duckdb_config, spill_dir_for
 
 
 class BuildError(Exception):
@@ -74,6 +79,61 @@ def build_lock(warehouse: Path):
             fh.truncate()
 
 
+def state_key(landing: Path) -> str:
+    """What an incremental build must share with the previous one: the code (dbt project, seeds,
+    macros, the loader) and the landing topics present. Anything else differs -> a full build."""
+    import hashlib
+
+    from .landing import list_files
+
+    digest = hashlib.sha256()
+    code = [PROJECT_DIR / "dbt_project.yml", PROJECT_DIR / "profiles.yml"]
+    for folder, pattern in (("models", "*"), ("macros", "*"), ("seeds", "*"), ("scripts/mhw", "*.py")):
+        code += sorted(p for p in (PROJECT_DIR / folder).rglob(pattern) if p.is_file() and "__pycache__" not in p.parts)
+    for path in code:
+        digest.update(path.relative_to(PROJECT_DIR).as_posix().encode() + b"\0" + path.read_bytes())
+    digest.update(("topics " + ",".join(list_files(landing)[1])).encode())
+    return digest.hexdigest()
+
+
+def start_from_previous(warehouse: Path, building: Path, key: str, full_refresh: bool, log=print) -> bool:
+    """Copy the previous warehouse to `building` when an incremental build can start from it (same
+    state key); say why not otherwise. The previous file is only read."""
+    import duckdb
+
+    if full_refresh:
+        log("==> Full build (--full-refresh): every month is processed")
+        return False
+    if not warehouse.exists():
+        return False
+    if Path(str(warehouse) + ".wal").exists():
+        log(f"==> Full build: {warehouse} has an unsaved write-ahead log")
+        return False
+    try:
+        with duckdb.connect(str(warehouse), read_only=True) as con:
+            previous = con.execute("select state_key from landing.build_state").fetchone()[0]
+    except duckdb.Error:
+        log(f"==> Full build: {warehouse} has no build state (built by an older version, or open elsewhere)")
+        return False
+    if previous != key:
+        log("==> Full build: the code or the landing topics changed since the previous build")
+        return False
+    shutil.copyfile(warehouse, building)
+    log(f"==> Incremental build: starting from {warehouse} (months already built and unchanged are kept; "
+        "--full-refresh rebuilds every month)")
+    return True
+
+
+def record_state(building: Path, key: str) -> None:
+    import duckdb
+
+    with duckdb.connect(str(building), config=duckdb_config(building)) as con:
+        con.execute(
+            "create or replace table landing.build_state as select ? as state_key, current_timestamp as built_at",
+            [key],
+        )
+
+
 def unit_tests_needing(manifest: dict, excluded_tags: set[str]) -> list[str]:
     """Unit tests whose model or one of whose given inputs is a model excluded by tag (an absent
     landing topic): dbt reads the columns of every input relation of a unit test, so those are
@@ -112,7 +172,14 @@ def _demo_landing(generate, scale: float, log) -> Path:
 
 
 def build(
-    source_dir: Path | None, warehouse: Path, export_dir: Path, *, scale: float = 1.0, docs: bool = True, log=print
+    source_dir: Path | None,
+    warehouse: Path,
+    export_dir: Path,
+    *,
+    scale: float = 1.0,
+    docs: bool = True,
+    full_refresh: bool = False,
+    log=print,
 ) -> dict[str, float]:
     # absolute from here on: dbt runs in the repository, not in the working directory
     warehouse = Path(warehouse).resolve()
@@ -120,10 +187,12 @@ def build(
     source_dir = None if source_dir is None else Path(source_dir).resolve()
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     with build_lock(warehouse):
-        return _build(source_dir, warehouse, export_dir, scale=scale, docs=docs, log=log)
+        return _build(source_dir, warehouse, export_dir, scale=scale, docs=docs, full_refresh=full_refresh, log=log)
 
 
-def _build(source_dir: Path | None, warehouse: Path, export_dir: Path, *, scale: float, docs: bool, log) -> dict:
+def _build(
+    source_dir: Path | None, warehouse: Path, export_dir: Path, *, scale: float, docs: bool, full_refresh: bool, log
+) -> dict:
     from . import stats
     from .demo import generate
     from .export import export
@@ -144,8 +213,11 @@ def _build(source_dir: Path | None, warehouse: Path, export_dir: Path, *, scale:
     env = {"WAREHOUSE": str(building)}
     try:
         t = time.monotonic()
+        key = state_key(landing)
+        start_from_previous(warehouse, building, key, full_refresh, log)
         log(f"==> Loading {landing}")
         result = stage(landing, building, log=log)
+        record_state(building, key)
         timings["load"] = time.monotonic() - t
         args = ["build"]
         if result.absent_topics:

@@ -18,6 +18,7 @@ def _build(args) -> int:
         export_dir(args.export_dir),
         scale=args.scale,
         docs=not args.no_docs,
+        full_refresh=args.full_refresh,
     )
     return 0
 
@@ -25,7 +26,7 @@ def _build(args) -> int:
 def _load(args) -> int:
     import os
 
-    from .build import build_lock
+    from .build import build_lock, record_state, start_from_previous, state_key
     from .stage import stage
 
     warehouse = warehouse_path(args.warehouse)
@@ -35,7 +36,11 @@ def _load(args) -> int:
         building.parent.mkdir(exist_ok=True)
         for leftover in (building, Path(str(building) + ".wal"), Path(str(warehouse) + ".wal")):
             leftover.unlink(missing_ok=True)
+        key = state_key(Path(args.source_dir))
+        if args.incremental:
+            start_from_previous(warehouse, building, key, False)
         stage(Path(args.source_dir), building)
+        record_state(building, key)
         os.replace(building, warehouse)
     print(f"Loaded into schema landing of {warehouse}")
     return 0
@@ -121,6 +126,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--export-dir", help="exports folder (default $EXPORT_DIR or exports/)")
     p.add_argument("--scale", type=float, default=1.0, help="demo scale factor")
     p.add_argument("--no-docs", action="store_true", help="skip dbt docs generate")
+    p.add_argument(
+        "--full-refresh",
+        action="store_true",
+        help="rebuild every month from an empty warehouse (default: when the code and the landing topics are "
+        "those of the previous build, only new, changed or removed months of record-level MHSDS are processed)",
+    )
     p.set_defaults(func=_build)
 
     p = sub.add_parser(
@@ -128,6 +139,12 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("source_dir", help="the landing zone: one folder per topic (reference/, oaps/, ...)")
     p.add_argument("--warehouse", help="DuckDB file to write (default $WAREHOUSE or warehouse/mh.duckdb); replaced")
+    p.add_argument(
+        "--incremental",
+        action="store_true",
+        help="keep the previous warehouse's models (when built by the same code from the same topics): a "
+        "following `dbt build` processes only the months to process",
+    )
     p.set_defaults(func=_load)
 
     p = sub.add_parser("landing-parquet", help="write the landing relations as Parquet (for the Spark target)")

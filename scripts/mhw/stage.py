@@ -46,6 +46,19 @@ from .landing import (
 from .paths import duckdb_config
 from .sources import RECORD_LEVEL_TOPICS, REGISTRY, TOPICS, Source, date_columns
 
+# Incremental months: the sources whose rows the per-month models keep by month, per topic, and the
+# month of a row as text, over its text column {c} (the months the models delete and insert by)
+MONTH_KEYS = {
+    # record-level MHSDS (every source of the topic): UniqMonthID (interface section 3)
+    "mhsds_records": (None, "uniq_month_id", "cast(try_cast(trim({c}) as bigint) as varchar)"),
+    # published monthly MHSDS CSVs: the reporting period start, DD/MM/YYYY (as macro ddmmyyyy_to_date)
+    "mhsds": (
+        "nhsd_mhsds_monthly",
+        "reporting_period_start",
+        "cast(case when length(trim({c})) = 10 then try_cast(substr(trim({c}), 7, 4) || '-' || "
+        "substr(trim({c}), 4, 2) || '-' || substr(trim({c}), 1, 2) as date) end as varchar)",
+    ),
+}
 MANIFEST_COLUMNS = ["path", "topic", "size_bytes", "sha256", "recognised_as", "status", "detail", "rows", "loaded_at"]
 SCHEMA = "landing"
 
@@ -57,6 +70,11 @@ class StageResult:
     absent_topics: list[str]
     manifest: list[dict] = field(default_factory=list)
     rows_by_source: dict[str, int] = field(default_factory=dict)
+    # incremental months (MONTH_KEYS): (topic, file, sha256, source id, month) of every loaded file,
+    # and per topic the months whose files differ from the previous load into the same warehouse file
+    # (every month when there was none)
+    month_files: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+    months_to_process: dict[str, list[str]] = field(default_factory=dict)
 
 
 def sha256_of(path: Path) -> str:
@@ -233,22 +251,34 @@ def _manifest_row(
 
 
 def _not_a_date(column: str) -> str:
-    """SQL: the text is neither empty, nor an ISO date (a time may follow), nor a UK DD/MM/YYYY date."""
+    """SQL: the text is neither empty, nor an ISO date (a time may follow), nor a UK DD/MM/YYYY date.
+    The common case (empty, or a plain YYYY-MM-DD) is decided first by a cheap test: CASE evaluates
+    the full test only on the other rows (eight times faster than the full test on every row)."""
     text = f"trim({column})"
-    return (
-        f"({text} <> '' and not coalesce(regexp_full_match({text}, '\\d{{4}}-\\d{{2}}-\\d{{2}}([ T].*)?') "
-        f"and try_cast(substr({text}, 1, 10) as date) is not null, false) "
-        f"and try_strptime({text}, '%d/%m/%Y') is null)"
+    plain_iso = (
+        f"{column} is null or {column} = '' or (length({column}) = 10 and "
+        f"regexp_full_match({column}, '\\d{{4}}-\\d{{2}}-\\d{{2}}') and try_cast({column} as date) is not null)"
     )
+    full = (
+        f"{text} <> '' and not coalesce(regexp_full_match({text}, '\\d{{4}}-\\d{{2}}-\\d{{2}}([ T].*)?') "
+        f"and try_cast(substr({text}, 1, 10) as date) is not null, false) "
+        f"and try_strptime({text}, '%d/%m/%Y') is null"
+    )
+    return f"(case when {plain_iso} then false else {full} end)"
 
 
-def _check_rows(con: duckdb.DuckDBPyConnection, file: LandingFile, part: Part, raw: str, skip: int) -> int:
-    """Rows the reader returns, in one scan that also checks the record-level date columns: a
-    value that is not a date stops the load naming file, column, line and value."""
+def _check_rows(
+    con: duckdb.DuckDBPyConnection, file: LandingFile, part: Part, raw: str, skip: int
+) -> tuple[int, list[int]]:
+    """Rows the reader returns and the UniqMonthIDs of a record-level MHSDS part, in one scan that
+    also checks the record-level date columns: a value that is not a date stops the load naming
+    file, column, line and value."""
     dates = [(c, f'"c{part.positions[c]}"') for c in date_columns(part.source) if c in part.positions]
     checks = "".join(f", count(*) filter (where {_not_a_date(ref)})" for _, ref in dates)
+    month = _month_sql(part)
+    months = f", list(distinct {month})" if month else ", []"
     try:
-        got, *bad = con.execute(f"select count(*){checks} from {raw}").fetchone()
+        got, months, *bad = con.execute(f"select count(*){months}{checks} from {raw}").fetchone()
         for (column, ref), n in zip(dates, bad):
             if n:
                 line, value = con.execute(
@@ -262,22 +292,31 @@ def _check_rows(con: duckdb.DuckDBPyConnection, file: LandingFile, part: Part, r
                 )
     except duckdb.Error as exc:
         raise LoadError(f"{file.name}: cannot be read as {part.source.id}: {exc}") from exc
-    return got
+    return got, [m for m in months or [] if m is not None]
 
 
-def _verified_rows(con: duckdb.DuckDBPyConnection, file: LandingFile, part: Part) -> int:
+def _month_sql(part: Part, column: str | None = None) -> str | None:
+    """SQL of a row's month (text) when the part's rows are kept by month (MONTH_KEYS), over the
+    positional text column, or over `column` of a materialised part."""
+    key = MONTH_KEYS.get(part.source.topic)
+    if key is None or key[0] not in (None, part.source.id) or key[1] not in part.positions:
+        return None
+    return key[2].format(c=column or f'"c{part.positions[key[1]]}"')
+
+
+def _verified_rows(con: duckdb.DuckDBPyConnection, file: LandingFile, part: Part) -> tuple[int, list[int]]:
     """Data rows of a delimited file, counted independently and by DuckDB's reader: equal, or
-    LoadError naming the file and the first line the reader did not return."""
+    LoadError naming the file and the first line the reader did not return (and its months)."""
     header = 0 if part.header_row is None else part.header_row + 1
     expected = count_records(file.path, file.name, require_line_end=file.topic in RECORD_LEVEL_TOPICS) - header
-    got = _check_rows(con, file, part, _csv_reader(file.path, part), header)
+    got, months = _check_rows(con, file, part, _csv_reader(file.path, part), header)
     if got != expected:
         line = line_of_record(file.path, header + got + 1)
         raise LoadError(
             f"{file.name}: the reader returned {got:,} of {expected:,} rows; the first row not read starts on "
             f"line {line}"
         )
-    return expected
+    return expected, months
 
 
 def stage(landing: Path, database: Path, log=print) -> StageResult:
@@ -361,19 +400,19 @@ def stage(landing: Path, database: Path, log=print) -> StageResult:
                 key = f"_part{n_parts}"
                 n_parts += 1
                 where = f" (sheet '{part.sheet}')" if part.sheet else ""
+                months: list[int] = []
                 try:
                     sql = _part_sql(con, file, part, key)
                     if suffix == ".parquet":
                         rows = con.execute(
                             f"select sum(num_rows) from parquet_file_metadata({_sql_text(str(file.path))})"
                         ).fetchone()[0]
-                        if (
-                            date_columns(part.source)
-                            and _check_rows(con, file, part, _parquet_reader(file.path), 0) != rows
-                        ):
-                            raise LoadError(f"{file.name}: the reader returned fewer rows than the file's metadata")
+                        if date_columns(part.source) or _month_sql(part):
+                            got, months = _check_rows(con, file, part, _parquet_reader(file.path), 0)
+                            if got != rows:
+                                raise LoadError(f"{file.name}: the reader returned fewer rows than the file's metadata")
                     elif suffix == ".csv":
-                        rows = _verified_rows(con, file, part)
+                        rows, months = _verified_rows(con, file, part)
                     if not in_place:
                         con.execute(f"create temp table {key} as {sql}")
                         n = con.execute(f"select count(*) from {key}").fetchone()[0]
@@ -381,9 +420,15 @@ def stage(landing: Path, database: Path, log=print) -> StageResult:
                             raise LoadError(f"{file.name}: {n:,} rows read, {rows:,} in the file")
                         rows = n
                         sql = f"select * from {key}"
+                        if _month_sql(part) and suffix not in (".csv", ".parquet"):
+                            month = _month_sql(part, f'"{MONTH_KEYS[file.topic][1]}"')
+                            (months,) = con.execute(f"select list(distinct {month}) from {key}").fetchone()
                 except duckdb.Error as exc:
                     raise LoadError(f"{file.name}{where}: cannot be read as {part.source.id}: {exc}") from exc
                 parts_by_source.setdefault(part.source.id, []).append((sql, not in_place, rows))
+                if _month_sql(part):
+                    digest = digests.get(file.path)
+                    result.month_files += [(file.topic, file.name, digest, part.source.id, m) for m in months if m]
                 total += rows
             ids = sorted({p.source.id for p in parts})
             sheets = [p.sheet for p in parts if p.sheet]
@@ -394,8 +439,10 @@ def stage(landing: Path, database: Path, log=print) -> StageResult:
                 f"{'; ' + detail if detail else ''})"
             )
             result.manifest.append(_manifest_row(file, "staged", detail, ", ".join(ids), total, now, digests))
+        result.months_to_process = _months_to_process(con, result.month_files, log)
         con.execute(f"drop schema if exists {SCHEMA} cascade")
         con.execute(f"create schema {SCHEMA}")
+        _write_months(con, result)
         for source in REGISTRY.values():
             result.rows_by_source[source.id] = _create_source(con, source, parts_by_source.get(source.id, []))
             if source.id not in parts_by_source and source.topic in present:
@@ -419,6 +466,46 @@ def stage(landing: Path, database: Path, log=print) -> StageResult:
         digests.pool.shutdown()
         shutil.rmtree(unzip_root, ignore_errors=True)
     return result
+
+
+def _months_to_process(
+    con: duckdb.DuckDBPyConnection, loaded: list[tuple[str, str, str, str, str]], log=print
+) -> dict[str, list[str]]:
+    """Per topic of MONTH_KEYS, the months whose files (name and sha256, per source) differ from
+    those of the previous load into this warehouse file: a new month, a replaced or changed file, a
+    file added to or removed from a month. Every month when there was no previous load."""
+    new = set(loaded)
+    try:
+        old = set(con.execute(f"select topic, path, sha256, source_id, month from {SCHEMA}.month_files").fetchall())
+    except duckdb.CatalogException:
+        old = None
+    todo = {}
+    for topic, (_, column, _) in MONTH_KEYS.items():
+        months = {r[4] for r in new if r[0] == topic}
+        changed = months if old is None else {r[4] for r in new ^ old if r[0] == topic}
+        todo[topic] = sorted(changed & months)
+        gone = sorted(changed - months)
+        if months or gone:
+            log(
+                f"  {topic}: {len(months)} months ({column}); to process: {', '.join(todo[topic]) or 'none'}"
+                + (f"; no longer in the landing zone (removed from the warehouse): {', '.join(gone)}" if gone else "")
+            )
+    return todo
+
+
+def _write_months(con: duckdb.DuckDBPyConnection, result: StageResult) -> None:
+    """`landing.month_files` (what the next load compares with) and `landing.months_to_process`
+    (read by the per-month incremental models: macro months_to_process)."""
+    con.execute(
+        f"create table {SCHEMA}.month_files (topic varchar, path varchar, sha256 varchar, source_id varchar, "
+        "month varchar)"
+    )
+    if result.month_files:
+        con.executemany(f"insert into {SCHEMA}.month_files values (?, ?, ?, ?, ?)", result.month_files)
+    rows = [(topic, m) for topic, months in result.months_to_process.items() for m in months]
+    con.execute(f"create table {SCHEMA}.months_to_process (topic varchar, month varchar)")
+    if rows:
+        con.executemany(f"insert into {SCHEMA}.months_to_process values (?, ?)", rows)
 
 
 def _create_source(con: duckdb.DuckDBPyConnection, source: Source, parts: list[tuple[str, bool, int]]) -> int:

@@ -1,3 +1,9 @@
+{{ config(
+    materialized=month_incremental_materialization(),
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_months_to_process() }}"
+) }}
 -- Rule 4: the MHA episode (MHS401 row) of each spell-month, per logic version. Grain: logic version x
 -- hospital spell x reporting month, for spells with at least one candidate.
 -- Candidates: month-M MHS401 rows of the same Person_ID (any provider) open for the spell:
@@ -19,7 +25,7 @@ spells as (
         person_id,
         discharge_date,
         reporting_period_end
-    from {{ ref('int_lda_mha__spells') }}
+    from {{ rows_of_months_to_process(ref('int_lda_mha__spells'), by_file=false) }}
 ),
 
 episodes as (
@@ -33,7 +39,7 @@ episodes as (
         mha_period.end_date_mh_act_legal_status_class as episode_end_date,
         coalesce(mha_period.nhsd_legal_status in ('02', '03'), false) as is_section_2_or_3,
         coalesce(legal_status.is_short_term_order, false) as is_short_term_order
-    from {{ ref('stg_nhsd__mhs401_mh_act_period') }} as mha_period
+    from {{ rows_of_months_to_process(ref('stg_nhsd__mhs401_mh_act_period')) }} as mha_period
     left join {{ ref('lda_mha_legal_status_codes') }} as legal_status
         on mha_period.nhsd_legal_status = legal_status.legal_status_code
 ),

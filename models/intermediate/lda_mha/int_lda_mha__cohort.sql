@@ -1,3 +1,9 @@
+{{ config(
+    materialized=month_incremental_materialization(),
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_months_to_process() }}"
+) }}
 -- Rule 2: persons in the LDA cohort in month M (any month-M row meeting one of the criteria).
 -- Grain: person x reporting month. Every date test is is_open_at(none, end, period start): the record
 -- has not ended before the period start (end date null or on/after it).
@@ -21,7 +27,7 @@ by_disability as (
         disability.person_id,
         disability.uniq_month_id,
         'disability' as cohort_rule
-    from {{ ref('stg_nhsd__mhs007_disability_type') }} as disability
+    from {{ rows_of_months_to_process(ref('stg_nhsd__mhs007_disability_type')) }} as disability
     inner join code_groups
         on code_groups.code_group = 'lda_disability_code' and disability.disab_code = code_groups.code
 ),
@@ -31,7 +37,7 @@ by_ward as (
         ward_stay.person_id,
         ward_stay.uniq_month_id,
         'ward' as cohort_rule
-    from {{ ref('stg_nhsd__mhs502_ward_stay') }} as ward_stay
+    from {{ rows_of_months_to_process(ref('stg_nhsd__mhs502_ward_stay')) }} as ward_stay
     inner join periods on ward_stay.uniq_month_id = periods.uniq_month_id
     inner join code_groups
         on
@@ -48,7 +54,7 @@ by_care_coordinator_team as (
         care_coordinator.person_id,
         care_coordinator.uniq_month_id,
         'team' as cohort_rule
-    from {{ ref('stg_nhsd__mhs006_mh_care_coord') }} as care_coordinator
+    from {{ rows_of_months_to_process(ref('stg_nhsd__mhs006_mh_care_coord')) }} as care_coordinator
     inner join periods on care_coordinator.uniq_month_id = periods.uniq_month_id
     inner join code_groups
         on
@@ -62,7 +68,7 @@ by_team_referred_to as (
         service_type.person_id,
         service_type.uniq_month_id,
         'team' as cohort_rule
-    from {{ ref('stg_nhsd__mhs102_service_type_referred_to') }} as service_type
+    from {{ rows_of_months_to_process(ref('stg_nhsd__mhs102_service_type_referred_to')) }} as service_type
     inner join periods on service_type.uniq_month_id = periods.uniq_month_id
     inner join code_groups
         on code_groups.code_group = 'lda_team_type' and service_type.serv_team_type_ref_to_mh = code_groups.code
@@ -77,7 +83,7 @@ by_mental_category as (
         mha_period.person_id,
         mha_period.uniq_month_id,
         'mental_category' as cohort_rule
-    from {{ ref('stg_nhsd__mhs401_mh_act_period') }} as mha_period
+    from {{ rows_of_months_to_process(ref('stg_nhsd__mhs401_mh_act_period')) }} as mha_period
     inner join periods on mha_period.uniq_month_id = periods.uniq_month_id
     inner join code_groups
         on code_groups.code_group = 'lda_mental_category' and mha_period.mental_cat = code_groups.code
@@ -91,7 +97,7 @@ by_treatment_function as (
         care_professional.person_id,
         care_professional.uniq_month_id,
         'treatment_function' as cohort_rule
-    from {{ ref('stg_nhsd__mhs503_assigned_care_prof') }} as care_professional
+    from {{ rows_of_months_to_process(ref('stg_nhsd__mhs503_assigned_care_prof')) }} as care_professional
     inner join periods on care_professional.uniq_month_id = periods.uniq_month_id
     inner join code_groups
         on
@@ -106,21 +112,21 @@ diagnoses as (
         uniq_month_id,
         diag_scheme_in_use,
         diag_code
-    from {{ ref('stg_nhsd__mhs603_prov_diag') }}
+    from {{ rows_of_months_to_process(ref('stg_nhsd__mhs603_prov_diag')) }}
     union all
     select
         person_id,
         uniq_month_id,
         diag_scheme_in_use,
         diag_code
-    from {{ ref('stg_nhsd__mhs604_prim_diag') }}
+    from {{ rows_of_months_to_process(ref('stg_nhsd__mhs604_prim_diag')) }}
     union all
     select
         person_id,
         uniq_month_id,
         diag_scheme_in_use,
         diag_code
-    from {{ ref('stg_nhsd__mhs605_sec_diag') }}
+    from {{ rows_of_months_to_process(ref('stg_nhsd__mhs605_sec_diag')) }}
 ),
 
 by_diagnosis as (
@@ -143,7 +149,7 @@ by_presenting_complaint as (
         complaint.person_id,
         complaint.uniq_month_id,
         'presenting_complaint' as cohort_rule
-    from {{ ref('stg_nhsd__mhs609_pres_comp') }} as complaint
+    from {{ rows_of_months_to_process(ref('stg_nhsd__mhs609_pres_comp')) }} as complaint
     inner join code_groups as schemes
         on
             schemes.code_group = 'lda_presenting_complaint_scheme'
@@ -160,7 +166,7 @@ by_cluster as (
         cluster_tool.person_id,
         cluster_tool.uniq_month_id,
         'cluster' as cohort_rule
-    from {{ ref('stg_nhsd__mhs801_cluster_tool') }} as cluster_tool
+    from {{ rows_of_months_to_process(ref('stg_nhsd__mhs801_cluster_tool')) }} as cluster_tool
     inner join code_groups
         on code_groups.code_group = 'lda_cluster' and cluster_tool.clust_cat = code_groups.code
 ),

@@ -1,3 +1,9 @@
+{{ config(
+    materialized=month_incremental_materialization(),
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_months_to_process() }}"
+) }}
 -- Rule 5: spell-months with a concurrent conditional discharge, CTO or CTO recall, per logic version.
 -- Grain: logic version x hospital spell x reporting month (only spells that have one). In both versions
 -- the orders are the person's (month-M MHS403, MHS404, MHS405 rows of the Person_ID, as in the
@@ -16,7 +22,7 @@ spells as (
         person_id,
         discharge_date,
         reporting_period_end
-    from {{ ref('int_lda_mha__spells') }}
+    from {{ rows_of_months_to_process(ref('int_lda_mha__spells'), by_file=false) }}
 ),
 
 orders as (
@@ -25,21 +31,21 @@ orders as (
         uniq_month_id,
         start_date_mh_cond_disch as order_start_date,
         end_date_mh_cond_disch as order_end_date
-    from {{ ref('stg_nhsd__mhs403_conditional_discharge') }}
+    from {{ rows_of_months_to_process(ref('stg_nhsd__mhs403_conditional_discharge')) }}
     union all
     select
         person_id,
         uniq_month_id,
         start_date_comm_treat_ord as order_start_date,
         end_date_comm_treat_ord as order_end_date
-    from {{ ref('stg_nhsd__mhs404_comm_treat_order') }}
+    from {{ rows_of_months_to_process(ref('stg_nhsd__mhs404_comm_treat_order')) }}
     union all
     select
         person_id,
         uniq_month_id,
         start_date_comm_treat_ord_recall as order_start_date,
         end_date_comm_treat_ord_recall as order_end_date
-    from {{ ref('stg_nhsd__mhs405_comm_treat_order_recall') }}
+    from {{ rows_of_months_to_process(ref('stg_nhsd__mhs405_comm_treat_order_recall')) }}
 )
 
 select distinct

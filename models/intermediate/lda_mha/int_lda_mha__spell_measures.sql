@@ -1,3 +1,9 @@
+{{ config(
+    materialized=month_incremental_materialization(),
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_months_to_process() }}"
+) }}
 -- Rules 6-8 for every logic version: the spell-month with its chosen episode (rule 4), concurrent
 -- order flag (rule 5), MHA group (rule 6, the guidance's CASE: macro lda_mha_group), activity flags
 -- (rule 7) and length of stay (rule 8). Grain: logic version x hospital spell x reporting month.
@@ -17,7 +23,7 @@ spells as (
         commissioner_code,
         spell_start_date,
         discharge_date
-    from {{ ref('int_lda_mha__spells') }}
+    from {{ rows_of_months_to_process(ref('int_lda_mha__spells'), by_file=false) }}
 ),
 
 chosen_episodes as (
@@ -28,7 +34,7 @@ chosen_episodes as (
         mhs401_uniq_id,
         uniq_mh_act_episode_id,
         nhsd_legal_status
-    from {{ ref('int_lda_mha__chosen_episodes') }}
+    from {{ rows_of_months_to_process(ref('int_lda_mha__chosen_episodes'), by_file=false) }}
 ),
 
 concurrent_orders as (
@@ -36,7 +42,7 @@ concurrent_orders as (
         logic_version,
         uniq_month_id,
         hospital_spell_id
-    from {{ ref('int_lda_mha__concurrent_orders') }}
+    from {{ rows_of_months_to_process(ref('int_lda_mha__concurrent_orders'), by_file=false) }}
 ),
 
 with_status as (

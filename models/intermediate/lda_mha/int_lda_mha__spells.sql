@@ -1,3 +1,9 @@
+{{ config(
+    materialized=month_incremental_materialization(),
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_months_to_process() }}"
+) }}
 -- Rule 3: month-M hospital spells (MHS501) of month-M cohort persons who have a month-M MHS001MPI
 -- row with PatMRecInRP true; with the period and the referral's commissioner (MHS101 OrgIDComm).
 -- Grain: hospital spell x reporting month.
@@ -13,7 +19,7 @@ cohort as (
     select
         person_id,
         uniq_month_id
-    from {{ ref('int_lda_mha__cohort') }}
+    from {{ rows_of_months_to_process(ref('int_lda_mha__cohort'), by_file=false) }}
 ),
 
 -- the cohort persons with PatMRecInRP true (the cohort joined first: MHS001MPI has a row per person
@@ -22,7 +28,7 @@ in_period_persons as (
     select distinct
         mpi.person_id,
         mpi.uniq_month_id
-    from {{ ref('stg_nhsd__mhs001_mpi') }} as mpi
+    from {{ rows_of_months_to_process(ref('stg_nhsd__mhs001_mpi')) }} as mpi
     inner join cohort
         on mpi.person_id = cohort.person_id and mpi.uniq_month_id = cohort.uniq_month_id
     where mpi.is_patient_record_in_period
@@ -37,7 +43,7 @@ hospital_spells as (
         provider_code,
         start_date_hosp_prov_spell,
         disch_date_hosp_prov_spell
-    from {{ ref('stg_nhsd__mhs501_hosp_prov_spell') }}
+    from {{ rows_of_months_to_process(ref('stg_nhsd__mhs501_hosp_prov_spell')) }}
     where uniq_hosp_prov_spell_id is not null
 ),
 
@@ -54,7 +60,7 @@ referrals as (
         referral.uniq_serv_req_id,
         referral.uniq_month_id,
         max(referral.commissioner_code) as commissioner_code
-    from {{ ref('stg_nhsd__mhs101_referral') }} as referral
+    from {{ rows_of_months_to_process(ref('stg_nhsd__mhs101_referral')) }} as referral
     inner join spell_referrals
         on
             referral.uniq_serv_req_id = spell_referrals.uniq_serv_req_id

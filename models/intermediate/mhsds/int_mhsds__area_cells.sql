@@ -1,6 +1,14 @@
+{{ config(
+    materialized=month_incremental_materialization(),
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_months_to_process('mhsds') }}"
+) }}
 -- Grain: one additive MHSDS count (latest status) for a CCG / Sub-ICB location, a provider, an ICB
 -- or England: reporting period x breakdown x area or provider code x measure. Input of the CCG21
 -- attribution (residence, provider) and of the published ICB / Sub-ICB / England values (icb, england).
+-- The cells of the latest publication status, as int_mhsds__monthly_latest (macro latest_publication_rows,
+-- over staging: an incremental build reads only the files of the reporting periods to process).
 -- Out of scope (kept in int_mhsds__monthly_latest only): cells with a secondary level, and measures
 -- that cannot be summed over areas (proportions, percentages, rates, medians, percentiles, means).
 select
@@ -22,7 +30,9 @@ select
         when lower(breakdown) = 'england' then 'england'
         else 'residence'
     end as attribution
-from {{ ref('int_mhsds__monthly_latest') }}
+from (
+    {{ latest_publication_rows(rows_of_months_to_process(ref('stg_nhsd__mhsds_monthly'), 'mhsds')) }}
+) as latest
 where
     secondary_level is null
     and (

@@ -2,41 +2,24 @@
 -- Grain: one published MHSDS cell of the latest publication status of its reporting period
 -- (Provisional < Performance < Final < Adhoc): breakdown x levels x measure x reporting period.
 -- A period republished under a later status replaces every cell of the earlier one.
-with ranked as (
-    select
-        *,
-        {{ publication_status_rank('publication_status') }} as status_rank
-    from {{ ref('stg_nhsd__mhsds_monthly') }}
-),
-
-latest as (
-    select
-        reporting_period_start,
-        reporting_period_end,
-        max(status_rank) as latest_rank
-    from ranked
-    group by reporting_period_start, reporting_period_end
+with latest as (
+    {{ latest_publication_rows(ref('stg_nhsd__mhsds_monthly')) }}
 )
 
 select
-    ranked.reporting_period_start,
-    ranked.reporting_period_end,
-    ranked.publication_status,
-    ranked.breakdown,
-    ranked.primary_level,
-    ranked.primary_level_description,
-    ranked.secondary_level,
-    ranked.secondary_level_description,
-    ranked.measure_id,
-    ranked.measure_name,
-    ranked.measure_value,
-    ranked.is_suppressed,
-    ranked.is_not_computable,
-    ranked.source_file,
-    ranked.source_row
-from ranked
-inner join latest
-    on
-        ranked.reporting_period_start = latest.reporting_period_start
-        and ranked.reporting_period_end = latest.reporting_period_end
-        and ranked.status_rank = latest.latest_rank
+    latest.reporting_period_start,
+    latest.reporting_period_end,
+    latest.publication_status,
+    latest.breakdown,
+    latest.primary_level,
+    latest.primary_level_description,
+    latest.secondary_level,
+    latest.secondary_level_description,
+    latest.measure_id,
+    latest.measure_name,
+    latest.measure_value,
+    latest.is_suppressed,
+    latest.is_not_computable,
+    latest.source_file,
+    latest.source_row
+from latest

@@ -34,6 +34,7 @@ from pathlib import Path
 import pandas as pd
 
 from .common import BenchConfig, run_timed
+from .report import INCREMENTAL
 
 REPO = Path(__file__).resolve().parents[3]
 PY = sys.executable
@@ -116,9 +117,17 @@ class Pipeline:
     Spark (`loaded`): the DuckDB run's warehouse, whose landing relations are written once as
     Parquet for Spark's readers (not timed: the DuckDB load is counted instead)."""
 
-    def __init__(self, work: Path, landing: Path, select: str, target: str = "duckdb", loaded: Path | None = None):
+    def __init__(
+        self,
+        work: Path,
+        landing: Path,
+        select: str,
+        target: str = "duckdb",
+        loaded: Path | None = None,
+        incremental: bool = False,
+    ):
         self.work, self.landing, self.select, self.target = work, landing, select, target
-        self.loaded = loaded
+        self.loaded, self.incremental = loaded, incremental
         self.stage_dir = work / "landing-parquet"
         self.warehouse = work / "mh.duckdb"
         self.target_path = work / f"target-{target}"
@@ -132,7 +141,8 @@ class Pipeline:
                     stdout=subprocess.DEVNULL,
                 )
             return 0.0, 0.0
-        seconds, rss, _ = run_timed([PY, "-m", "mhw", "load", str(self.landing), "--warehouse", str(self.warehouse)])
+        command = [PY, "-m", "mhw", "load", str(self.landing), "--warehouse", str(self.warehouse)]
+        seconds, rss, _ = run_timed(command + (["--incremental"] if self.incremental else []))
         return seconds, rss
 
     def dbt(self) -> tuple[float, float, float, float]:
@@ -152,10 +162,15 @@ class Pipeline:
         return seconds, rss, nodes, rules
 
 
-def measure_pipeline(pipeline: Pipeline, name: str, variant: str, scale: float, repeats: int, **info) -> dict:
-    """Median over runs of: load, dbt wall, dbt nodes; counted = load + nodes; dbt start-up = wall - nodes."""
+def measure_pipeline(
+    pipeline: Pipeline, name: str, variant: str, scale: float, repeats: int, before_each=None, **info
+) -> dict:
+    """Median over runs of: load, dbt wall, dbt nodes; counted = load + nodes; dbt start-up = wall - nodes.
+    before_each: called (not timed) before every run."""
     runs = []
     for i in range(repeats):
+        if before_each:
+            before_each()
         load_s, load_rss = pipeline.load()
         dbt_s, dbt_rss, nodes_s, rules_s = pipeline.dbt()
         runs.append((load_s, dbt_s, nodes_s, max(load_rss, dbt_rss), rules_s))
@@ -323,6 +338,88 @@ def bench_lda(cfg: BenchConfig, spark: bool) -> list[dict]:
     return out, checks
 
 
+def split_by_month(england: Path, out: Path) -> list[int]:
+    """The 12-month record-level CSVs as one file per table and month (`MHS001MPI_1459_0.csv` in
+    out/1459/), as months arrive in a trusted research environment; written once."""
+    import duckdb
+
+    if not (out / ".complete").exists():
+        shutil.rmtree(out, ignore_errors=True)
+        con = duckdb.connect(config={"threads": 2, "memory_limit": "4GB", "preserve_insertion_order": "false"})
+        for path in sorted((england / "mhsds_records").glob("*.csv")):
+            parts = out / ".parts" / path.stem
+            con.execute(
+                f"copy (select * from read_csv('{path}', all_varchar=true, header=true)) to '{parts}' "
+                "(format csv, header true, partition_by (UniqMonthID), write_partition_columns true)"
+            )
+            for i, part in enumerate(sorted(parts.glob("UniqMonthID=*/*.csv"))):
+                month = part.parent.name.split("=", 1)[1]
+                (out / month).mkdir(parents=True, exist_ok=True)
+                part.rename(out / month / f"{path.stem}_{month}_{i}.csv")
+        con.close()
+        shutil.rmtree(out / ".parts")
+        (out / ".complete").write_text("complete\n")
+    return sorted(int(p.name) for p in out.iterdir() if p.is_dir() and p.name.isdigit())
+
+
+def bench_incremental(cfg: BenchConfig) -> tuple[list[dict], dict]:
+    """Node time of a month added to a built warehouse (11 months, then the 12th: `mhw load
+    --incremental` + dbt build) against building one month into an empty warehouse."""
+    scale = min(cfg.scales)
+    england = cfg.work_dir / f"england-{scale}"
+    by_month = cfg.work_dir / f"england-{scale}-by-month"
+    log(f"==> LDA MHA v1, incremental months at {scale}x England")
+    months = split_by_month(england, by_month)
+
+    def landing(name: str, chosen: list[int]) -> Path:
+        root = cfg.work_dir / name
+        shutil.rmtree(root, ignore_errors=True)
+        for topic in REFERENCE_TOPICS:
+            shutil.copytree(england / topic, root / topic)
+        (root / "mhsds_records").mkdir()
+        for month in chosen:
+            for path in (by_month / str(month)).iterdir():
+                os.link(path, root / "mhsds_records" / path.name)  # the same file (and sha256), no copy
+        return root
+
+    one = measure_pipeline(
+        Pipeline(cfg.work_dir / "run-inc-one", landing("inc-one-month", months[:1]), LDA_MODELS),
+        INCREMENTAL,
+        "one month, empty warehouse",
+        scale,
+        cfg.repeats,
+    )
+    work = cfg.work_dir / "run-inc-added"
+    root = cfg.work_dir / "inc-added-month"
+
+    def base_build() -> None:
+        """The warehouse of the first 11 months (built fresh before every run, not timed)."""
+        base = Pipeline(work, landing(root.name, months[:-1]), LDA_MODELS)
+        base.load()
+        base.dbt()
+        for path in (by_month / str(months[-1])).iterdir():
+            os.link(path, root / "mhsds_records" / path.name)
+
+    for folder in (cfg.work_dir / "run-inc-one", work):
+        folder.mkdir(exist_ok=True)
+    added = measure_pipeline(
+        Pipeline(work, root, LDA_MODELS, incremental=True),
+        INCREMENTAL,
+        "a month added to a built warehouse",
+        scale,
+        cfg.repeats,
+        before_each=base_build,
+        months_before=len(months) - 1,
+    )
+    checks = {}
+    full = cfg.work_dir / f"run-lda-{scale}" / "mh.duckdb"
+    if full.exists():
+        checks[f"11 months + 1 added (incremental) vs a full build of 12 months at {scale}x"] = same_rows(
+            duckdb_lda(work / "mh.duckdb"), duckdb_lda(full)
+        )
+    return [one, added], checks
+
+
 def bench_monthly(cfg: BenchConfig) -> tuple[list[dict], dict]:
     landing = cfg.work_dir / "monthly"
     csvs = sorted((landing / "mhsds").glob("*.csv"))
@@ -455,7 +552,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--repeats", type=int, default=3, help="runs per measurement (the median is kept)")
     parser.add_argument("--scales", default="0.25,0.5,1.0", help="fractions of England for the scaling curve")
-    parser.add_argument("--only", default="lda,monthly,demo", help="comma list of: lda, monthly, demo")
+    parser.add_argument(
+        "--only", default="lda,incremental,monthly,demo", help="comma list of: lda, incremental, monthly, demo"
+    )
     parser.add_argument("--no-spark", action="store_true", help="skip the Spark measurements")
     parser.add_argument(
         "--results", default=str(REPO / "bench" / "results.md"), help="the results table to write"
@@ -476,6 +575,10 @@ def main(argv: list[str] | None = None) -> int:
         r, c = bench_lda(cfg, spark)
         results += r
         checks.update(c)
+    if "incremental" in only:
+        r, c = bench_incremental(cfg)
+        results += r
+        checks.update(c)
     if "monthly" in only:
         r, c = bench_monthly(cfg)
         results += r
@@ -485,7 +588,7 @@ def main(argv: list[str] | None = None) -> int:
     from .report import write_report
 
     raw = Path(args.results).with_suffix(".json")
-    if only != {"lda", "monthly", "demo"} and raw.exists():
+    if only != {"lda", "incremental", "monthly", "demo"} and raw.exists():
         # a partial run replaces its own benchmarks in the last full run's results
         previous = json.loads(raw.read_text())
         ran = {r["benchmark"] for r in results}

@@ -269,8 +269,8 @@ def _not_a_date(column: str) -> str:
 
 def _check_rows(
     con: duckdb.DuckDBPyConnection, file: LandingFile, part: Part, raw: str, skip: int
-) -> tuple[int, list[int]]:
-    """Rows the reader returns and the UniqMonthIDs of a record-level MHSDS part, in one scan that
+) -> tuple[int, list[str]]:
+    """Rows the reader returns and the months of a part kept by month (MONTH_KEYS), in one scan that
     also checks the record-level date columns: a value that is not a date stops the load naming
     file, column, line and value."""
     dates = [(c, f'"c{part.positions[c]}"') for c in date_columns(part.source) if c in part.positions]
@@ -304,7 +304,7 @@ def _month_sql(part: Part, column: str | None = None) -> str | None:
     return key[2].format(c=column or f'"c{part.positions[key[1]]}"')
 
 
-def _verified_rows(con: duckdb.DuckDBPyConnection, file: LandingFile, part: Part) -> tuple[int, list[int]]:
+def _verified_rows(con: duckdb.DuckDBPyConnection, file: LandingFile, part: Part) -> tuple[int, list[str]]:
     """Data rows of a delimited file, counted independently and by DuckDB's reader: equal, or
     LoadError naming the file and the first line the reader did not return (and its months)."""
     header = 0 if part.header_row is None else part.header_row + 1
@@ -400,7 +400,7 @@ def stage(landing: Path, database: Path, log=print) -> StageResult:
                 key = f"_part{n_parts}"
                 n_parts += 1
                 where = f" (sheet '{part.sheet}')" if part.sheet else ""
-                months: list[int] = []
+                months: list[str] = []
                 try:
                     sql = _part_sql(con, file, part, key)
                     if suffix == ".parquet":

@@ -1,4 +1,4 @@
-"""`make bench` (`python -m mhw.bench`): every measurement of issue 8 in one run on the same data.
+"""`make bench` (`python -m mhw.bench`): every measurement of issues 8 and 13 in one run on the same data.
 
 1. inputs: the demo's reference data plus England-scale record-level MHSDS (12 months) at each
    scale of the scaling curve, and 120 monthly MHSDS CSVs (`mhw demo --england`), under bench/data/;
@@ -9,8 +9,12 @@
    results checked equal;
 3. ingest and CCG21 harmonisation of the 120 monthly CSVs (`+int_mhsds__ccg_indicators`) against a
    bare `count(*)` over the same files, and the pandas data-map baseline;
-4. `mhw build` of the demo from a warm .venv, split into its load, dbt and Python steps;
-5. the scaling curve of the DuckDB pipeline at 0.25x, 0.5x and 1x England.
+4. incremental months at the smallest scale: the 12 months split into one file per table and month;
+   node time of building one month into an empty warehouse, and of adding the 12th month to a
+   warehouse of the first 11 (`mhw load --incremental`, then dbt build); the result checked equal
+   to the full 12-month build;
+5. `mhw build` of the demo from a warm .venv, split into its load, dbt and Python steps;
+6. the scaling curve of the DuckDB pipeline at 0.25x, 0.5x and 1x England.
 
 Each figure is the median of `--repeats` runs (at least 3) in a fresh process; peak memory is the
 kernel's maximum resident set of that process and its children. dbt's fixed start-up is reported

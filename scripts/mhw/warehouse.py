@@ -15,14 +15,16 @@ import duckdb
 from .paths import PROJECT_DIR  # noqa: F401  (re-exported: readers find target/ through it)
 
 SCHEMAS = ("marts", "audit", "intermediate", "staging")
-SEARCH_PATH = ",".join(SCHEMAS)
 
 
 def connect(path: str | os.PathLike, *, read_only: bool = True) -> duckdb.DuckDBPyConnection:
     """A connection to the warehouse file at `path` (read-only unless asked) whose search path holds
     the warehouse's schemas."""
     con = duckdb.connect(str(Path(path)), read_only=read_only)
-    con.execute(f"set search_path = '{SEARCH_PATH}'")
+    # a warehouse of a selection of models (the benchmarks) may lack a schema: search those it has
+    present = {r[0] for r in con.execute("select schema_name from information_schema.schemata").fetchall()}
+    if any(s in present for s in SCHEMAS):
+        con.execute(f"set search_path = '{','.join(s for s in SCHEMAS if s in present)}'")
     return con
 
 

@@ -352,6 +352,7 @@ def split_by_month(england: Path, out: Path) -> list[int]:
         con = duckdb.connect(config={"threads": 2, "memory_limit": "4GB", "preserve_insertion_order": "false"})
         for path in sorted((england / "mhsds_records").glob("*.csv")):
             parts = out / ".parts" / path.stem
+            parts.parent.mkdir(parents=True, exist_ok=True)
             con.execute(
                 f"copy (select * from read_csv('{path}', all_varchar=true, header=true)) to '{parts}' "
                 "(format csv, header true, partition_by (UniqMonthID), write_partition_columns true)"

@@ -17,8 +17,8 @@ result equals the **residence-based** rows of the dbt model `int_mhsds__ccg_indi
   means, averages);
 - the CCG21 mapping as the macro `map_to_ccg21` on its `period_column` path (as in
   `int_mhsds__residence_cells_mapped`): ODS or ONS form (`E38` + 6 digits = ONS), vintage = the CCG
-  vintage of the period start (macro ccg_vintage_of_date: April to March years, 2022 from 1 July
-  2022 and, by the April rule, from April 2022 too; clamped to 2013..2022), then
+  vintage of the period start (macro ccg_vintage_of_date: April to March years, 2021 to 30 June
+  2022, 2022 from 1 July 2022; clamped to 2013..2022), then
   the crosswalk rows of that vintage when the code exists there, else of the nearest earlier vintage
   that has it, else of the nearest later one (all rows of the chosen vintage: a split keeps every
   share). This is the whole period_column path of the macro: nothing is simplified. The macro's
@@ -88,8 +88,10 @@ def _ddmmyyyy(s: pd.Series) -> pd.Series:
 
 
 def _ccg_vintage(start: pd.Series) -> pd.Series:
-    """Macro ccg_vintage_of_date: April-March years, 2022 from 1 July 2022, clamped to 2013..2022."""
+    """Macro ccg_vintage_of_date: April-March years; 2021 from April 2021 to June 2022 (nothing
+    changed in April 2022), 2022 from 1 July 2022; clamped to 2013..2022."""
     vintage = np.where(start.dt.month >= 4, start.dt.year, start.dt.year - 1)
+    vintage = np.where(start >= pd.Timestamp("2021-04-01"), 2021, vintage)
     vintage = np.where(start >= pd.Timestamp("2022-07-01"), 2022, vintage)
     return pd.Series(np.clip(vintage, 2013, 2022), index=start.index).astype("int64")
 

@@ -9,9 +9,10 @@ previous warehouse and what it reads untouched (the next build removes the lefto
 beside the warehouse stops a second build into it while one runs.
 
 Incremental months: when the previous warehouse was built by the same code from the same landing
-topics, the build starts from a copy of it, and the per-month models (record-level MHSDS) process
-only the months whose files are new, changed or gone (`landing.months_to_process`, written by the
-load); `--full-refresh` starts from an empty file.
+topics, the build starts from a copy of it, and the per-month models (record-level MHSDS by
+UniqMonthID, the monthly MHSDS CSVs by reporting period) process only the months whose files are
+new, changed or gone (`landing.months_to_process`, written by the load); `--full-refresh` starts
+from an empty file.
 """
 
 from __future__ import annotations

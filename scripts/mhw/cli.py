@@ -130,7 +130,8 @@ def parser() -> argparse.ArgumentParser:
         "--full-refresh",
         action="store_true",
         help="rebuild every month from an empty warehouse (default: when the code and the landing topics are "
-        "those of the previous build, only new, changed or removed months of record-level MHSDS are processed)",
+        "those of the previous build, only the new, changed or removed months of record-level MHSDS and of the "
+        "monthly MHSDS CSVs are processed)",
     )
     p.set_defaults(func=_build)
 

@@ -25,7 +25,7 @@ def export_dir(value: str | os.PathLike | None = None) -> Path:
 
 def spill_dir_for(database: Path) -> Path:
     """Where DuckDB spills what does not fit in memory: beside the database file (mh.duckdb.tmp/,
-    DuckDB's own default, stated so that profiles.yml and the loader agree)."""
+    DuckDB's own default, which profiles.yml relies on; the loader states it)."""
     return Path(str(database) + ".tmp")
 
 

@@ -18,7 +18,7 @@
     {{ return('incremental') }}
 {% endmacro %}
 
-{#- The month column of a topic's per-month models, and how its months are written as literals -#}
+{#- The month column of a topic's per-month models -#}
 {% macro month_column(topic) %}
     {{ return({'mhsds_records': 'uniq_month_id', 'mhsds': 'reporting_period_start'}[topic]) }}
 {% endmacro %}

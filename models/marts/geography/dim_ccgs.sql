@@ -53,27 +53,15 @@ population_bands as (
     group by ccg_ons_code
 ),
 
-lsoa_population_all as (
-    {{ union_existing(['stg_ons__lsoa_population'],
-        [('lsoa_code', dbt.type_string()), ('estimate_year', 'integer'), ('population', 'bigint')]) }}
-),
-
-lsoa_population_latest as (
-    select
-        lsoa_code,
-        population
-    from lsoa_population_all
-    qualify row_number() over (partition by lsoa_code order by estimate_year desc) = 1
-),
-
+-- the sum of the latest LSOA estimates (int_geography__lsoa_people) when the population topic has any
 lsoa_population as (
     select
-        lookup.ccg_ods_code,
-        sum(latest.population) as population
-    from {{ ref('stg_ons__lsoa_ccg_lad') }} as lookup
-    inner join lsoa_population_latest as latest on lookup.lsoa_code = latest.lsoa_code
-    where lookup.ccg_vintage = 2021
-    group by lookup.ccg_ods_code
+        ccg21_ods_code as ccg_ods_code,
+        sum(people) as population
+    from {{ ref('int_geography__lsoa_people') }}
+    where weight_basis = 'lsoa_population'
+    group by ccg21_ods_code
+    having sum(people) > 0
 ),
 
 sub_icb as (

@@ -12,6 +12,18 @@
     ({{ column }} rlike '^(?:{{ pattern }})$')
 {%- endmacro %}
 
+{% macro regex_contains(column, pattern) -%}
+    {{ return(adapter.dispatch('regex_contains', 'mh_warehouse')(column, pattern)) }}
+{%- endmacro %}
+
+{% macro default__regex_contains(column, pattern) -%}
+    regexp_matches({{ column }}, '{{ pattern }}')
+{%- endmacro %}
+
+{% macro spark__regex_contains(column, pattern) -%}
+    ({{ column }} rlike '{{ pattern }}')
+{%- endmacro %}
+
 {#- Code columns: trimmed, upper case, empty as null. Codes stay text (leading zeros kept). -#}
 {% macro clean_code(column) -%}
     nullif(upper(trim({{ column }})), '')

@@ -1,6 +1,7 @@
 """Loading: every landing file is recognised by its header and recorded in `landing.manifest`;
 every registered source becomes one relation `landing.<source id>` in the warehouse file, with
-`_source_file` and `_source_row` on every row (`_source_row` null for record-level MHSDS CSVs).
+`_source_file` and `_source_row` on every row (`_source_row` null for record-level MHSDS CSVs and the
+monthly MHSDS CSVs).
 
 Delimited and Parquet files are read where they lie: the source is a view over DuckDB's readers
 with the file's absolute path and the recognised header positions as column names (no copy; a
@@ -44,7 +45,7 @@ from .landing import (
     safe_extract,
 )
 from .paths import duckdb_config
-from .sources import RECORD_LEVEL_TOPICS, REGISTRY, TOPICS, Source, date_columns
+from .sources import RECORD_LEVEL_TOPICS, REGISTRY, TOPICS, Source, date_columns, numbers_rows
 
 # Incremental months: the sources whose rows the per-month models keep by month, per topic, and the
 # month of a row as text, over its text column {c} (the months the models delete and insert by)
@@ -59,8 +60,6 @@ MONTH_KEYS = {
         "substr(trim({c}), 4, 2) || '-' || substr(trim({c}), 1, 2) as date) end as varchar)",
     ),
 }
-# the topic whose delimited files carry no line number (_source_row null): no model uses it there
-NO_ROW_NUMBER_TOPIC = "mhsds_records"
 MANIFEST_COLUMNS = ["path", "topic", "size_bytes", "sha256", "recognised_as", "status", "detail", "rows", "loaded_at"]
 SCHEMA = "landing"
 
@@ -147,10 +146,7 @@ def _part_sql(con: duckdb.DuckDBPyConnection, file: LandingFile, part: Part, key
     elif suffix == ".parquet":
         # every column as text (like CSV); _source_row = the data row's number in the file (1-based)
         raw = _parquet_reader(file.path)
-    elif file.topic == NO_ROW_NUMBER_TOPIC:
-        # record-level MHSDS read in place: no line number (row_number() over the reader is a sequential
-        # window that also blocks filter pushdown: twice the scan time of the largest files); the load
-        # checks every file, and its errors name the line
+    elif not numbers_rows(source):
         raw = f"(select *, cast(null as bigint) as _source_row from {_csv_reader(file.path, part)})"
     else:
         skip = 0 if part.header_row is None else part.header_row + 1

@@ -35,20 +35,12 @@ from (
 ) as latest
 where
     secondary_level is null
+    -- one case-insensitive pattern per column: a filter of many LIKEs trims and lowers the column once per LIKE
     and (
-        lower(breakdown) like 'ccg%'
-        or lower(breakdown) like 'sub icb%'
+        {{ regex_contains('breakdown', '(?i)^(ccg|sub icb|icb)') }}
         or lower(breakdown) = 'provider'
-        or lower(breakdown) like 'icb%'
         or lower(breakdown) = 'england'
     )
-    and not (
-        lower(measure_name) like '%proportion%'
-        or lower(measure_name) like '%percentage%'
-        or lower(measure_name) like '%rate %'
-        or lower(measure_name) like 'median%'
-        or lower(measure_name) like '%percentile%'
-        or lower(measure_name) like 'mean %'
-        or lower(measure_name) like 'average%'
-        or lower(measure_name) like '%crude rate%'
-    )
+    and not {{ regex_contains(
+        'measure_name', '(?i)proportion|percentage|rate |^median|percentile|^mean |^average|crude rate'
+    ) }}

@@ -106,6 +106,14 @@ def sources_for_topic(topic: str) -> list[Source]:
     return [s for s in REGISTRY.values() if s.topic == topic]
 
 
+def numbers_rows(source: Source) -> bool:
+    """Does the load give a delimited file of this source a line number (`_source_row`)? Not for
+    record-level MHSDS or the monthly MHSDS CSVs (60 million cells a decade): row_number() over the reader
+    is a sequential window that also blocks filter pushdown. No model needs their line; the load's errors
+    name it."""
+    return source.topic != "mhsds_records" and source.id != "nhsd_mhsds_monthly"
+
+
 def date_columns(source: Source) -> list[str]:
     """Record-level date columns (every such column, and only those, has `date` in its name): ISO
     `YYYY-MM-DD` or UK `DD/MM/YYYY`; any other value stops the load (see stage)."""

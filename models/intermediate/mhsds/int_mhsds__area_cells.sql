@@ -8,7 +8,7 @@
 -- or England: reporting period x breakdown x area or provider code x measure. Input of the CCG21
 -- attribution (residence, provider) and of the published ICB / Sub-ICB / England values (icb, england).
 -- The cells of the latest publication status, as int_mhsds__monthly_latest (macro latest_publication_rows,
--- over staging: an incremental build reads only the files of the reporting periods to process).
+-- over staging and its periods: an incremental build reads only the files of the reporting periods to process).
 -- Out of scope (kept in int_mhsds__monthly_latest only): cells with a secondary level, and measures
 -- that cannot be summed over areas (proportions, percentages, rates, medians, percentiles, means).
 select
@@ -31,7 +31,10 @@ select
         else 'residence'
     end as attribution
 from (
-    {{ latest_publication_rows(rows_of_months_to_process(ref('stg_nhsd__mhsds_monthly'), 'mhsds')) }}
+    {{ latest_publication_rows(
+        rows_of_months_to_process(ref('stg_nhsd__mhsds_monthly'), 'mhsds'),
+        rows_of_months_to_process(ref('stg_nhsd__mhsds_monthly_periods'), 'mhsds')
+    ) }}
 ) as latest
 where
     secondary_level is null

@@ -3,7 +3,7 @@
 -- (Provisional < Performance < Final < Adhoc): breakdown x levels x measure x reporting period.
 -- A period republished under a later status replaces every cell of the earlier one.
 with latest as (
-    {{ latest_publication_rows(ref('stg_nhsd__mhsds_monthly')) }}
+    {{ latest_publication_rows(ref('stg_nhsd__mhsds_monthly'), ref('stg_nhsd__mhsds_monthly_periods')) }}
 )
 
 select

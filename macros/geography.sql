@@ -101,28 +101,39 @@ mtc_resolved as (
     from mtc_input
 ),
 
+-- the crosswalk rows a code takes at a vintage: ranked once per distinct code and vintage, not per input row
+mtc_keys as (
+    select distinct
+        source_code,
+        source_code_type,
+        resolved_vintage
+    from mtc_resolved
+),
+
 mtc_candidates as (
     select
-        mtc_resolved.map_row_id,
+        mtc_keys.source_code,
+        mtc_keys.source_code_type,
+        mtc_keys.resolved_vintage,
         mtc_crosswalk.source_vintage as matched_vintage,
         mtc_crosswalk.ccg21_ons_code,
         mtc_crosswalk.ccg21_ods_code,
         mtc_crosswalk.weight,
         mtc_crosswalk.method as map_method,
         dense_rank() over (
-            partition by mtc_resolved.map_row_id
+            partition by mtc_keys.source_code, mtc_keys.source_code_type, mtc_keys.resolved_vintage
             order by
                 case
-                    when mtc_crosswalk.source_vintage <= mtc_resolved.resolved_vintage
-                        then mtc_resolved.resolved_vintage - mtc_crosswalk.source_vintage
-                    else 100 + mtc_crosswalk.source_vintage - mtc_resolved.resolved_vintage
+                    when mtc_crosswalk.source_vintage <= mtc_keys.resolved_vintage
+                        then mtc_keys.resolved_vintage - mtc_crosswalk.source_vintage
+                    else 100 + mtc_crosswalk.source_vintage - mtc_keys.resolved_vintage
                 end
         ) as vintage_rank
-    from mtc_resolved
+    from mtc_keys
     inner join mtc_crosswalk
         on
-            mtc_resolved.source_code = mtc_crosswalk.source_code
-            and mtc_resolved.source_code_type = mtc_crosswalk.source_code_type
+            mtc_keys.source_code = mtc_crosswalk.source_code
+            and mtc_keys.source_code_type = mtc_crosswalk.source_code_type
 ),
 
 mtc_hubs as (
@@ -139,7 +150,7 @@ select
     mtc_candidates.weight,
     mtc_candidates.map_method,
     case
-        when mtc_candidates.map_row_id is not null then null
+        when mtc_candidates.source_code is not null then null
         when mtc_resolved.source_code is null then 'missing code'
         when mtc_resolved.source_code in {{ placeholder_ccg_codes() }} then 'placeholder code'
         when mtc_hubs.org_code is not null then 'commissioning hub (not a CCG)'
@@ -148,7 +159,11 @@ select
     end as unmatched_reason
 from mtc_resolved
 left join mtc_candidates
-    on mtc_resolved.map_row_id = mtc_candidates.map_row_id and mtc_candidates.vintage_rank = 1
+    on
+        mtc_resolved.source_code = mtc_candidates.source_code
+        and mtc_resolved.source_code_type = mtc_candidates.source_code_type
+        and mtc_resolved.resolved_vintage is not distinct from mtc_candidates.resolved_vintage
+        and mtc_candidates.vintage_rank = 1
 left join mtc_hubs
     on mtc_resolved.source_code = mtc_hubs.org_code
 {%- endmacro %}

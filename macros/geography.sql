@@ -42,25 +42,24 @@
     Rates must be rebuilt from mapped numerators and denominators, never averaged.
     mapped + unmatched = input: count(distinct map_row_id) equals the input's row count. -#}
 {% macro map_to_ccg21(relation, code_column, vintage_column=none, period_column=none) -%}
-with mtc_input as (
-    select
-        mtc_source.*,
-        row_number() over (order by {{ code_column }}) as map_row_id,
-        {{ clean_code(code_column) }} as source_code,
-        case
-            when {{ regex_full_match(clean_code(code_column), 'E38[0-9]{6}') }} then 'ons'
-            else 'ods'
-        end as source_code_type,
-        {%- if vintage_column %}
-        cast({{ vintage_column }} as integer) as requested_vintage,
-        'given' as vintage_rule
-        {%- elif period_column %}
-        {{ ccg_vintage_of_date(period_column) }} as requested_vintage,
-        'from_period' as vintage_rule
-        {%- else %}
-        cast(null as integer) as requested_vintage,
-        'best_match' as vintage_rule
-        {%- endif %}
+{%- set source_code = clean_code(code_column) -%}
+{%- set source_code_type -%}
+    case when {{ regex_full_match(clean_code(code_column), 'E38[0-9]{6}') }} then 'ons' else 'ods' end
+{%- endset -%}
+{%- if vintage_column -%}
+    {%- set requested_vintage, vintage_rule = 'cast(' ~ vintage_column ~ ' as integer)', 'given' -%}
+{%- elif period_column -%}
+    {%- set requested_vintage, vintage_rule = ccg_vintage_of_date(period_column), 'from_period' -%}
+{%- else -%}
+    {%- set requested_vintage, vintage_rule = 'cast(null as integer)', 'best_match' -%}
+{%- endif -%}
+{#- the input's distinct codes and requested vintages are read apart from its rows: every CTE that holds
+    input rows is used once (DuckDB materialises a CTE used twice: a copy of every row) -#}
+with mtc_codes as (
+    select distinct
+        {{ source_code }} as source_code,
+        {{ source_code_type }} as source_code_type,
+        {{ requested_vintage }} as requested_vintage
     from {{ relation }} as mtc_source
 ),
 
@@ -80,7 +79,7 @@ mtc_vintage_match as (
     select
         known.source_vintage,
         count(distinct codes.source_code) as matched_codes
-    from (select distinct source_code, source_code_type from mtc_input) as codes
+    from (select distinct source_code, source_code_type from mtc_codes) as codes
     inner join (select distinct source_code, source_code_type, source_vintage from mtc_crosswalk) as known
         on codes.source_code = known.source_code and codes.source_code_type = known.source_code_type
     group by known.source_vintage
@@ -96,9 +95,14 @@ mtc_best_vintage as (
 
 mtc_resolved as (
     select
-        mtc_input.*,
-        coalesce(mtc_input.requested_vintage, (select best_vintage from mtc_best_vintage)) as resolved_vintage
-    from mtc_input
+        mtc_source.*,
+        row_number() over (order by {{ code_column }}) as map_row_id,
+        {{ source_code }} as source_code,
+        {{ source_code_type }} as source_code_type,
+        {{ requested_vintage }} as requested_vintage,
+        '{{ vintage_rule }}' as vintage_rule,
+        coalesce({{ requested_vintage }}, (select best_vintage from mtc_best_vintage)) as resolved_vintage
+    from {{ relation }} as mtc_source
 ),
 
 -- the crosswalk rows a code takes at a vintage: ranked once per distinct code and vintage, not per input row
@@ -106,8 +110,8 @@ mtc_keys as (
     select distinct
         source_code,
         source_code_type,
-        resolved_vintage
-    from mtc_resolved
+        coalesce(requested_vintage, (select best_vintage from mtc_best_vintage)) as resolved_vintage
+    from mtc_codes
 ),
 
 mtc_candidates as (

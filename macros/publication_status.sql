@@ -13,8 +13,8 @@
 {#- The rows of `relation` (published cells with reporting_period_start, _end and publication_status) of
     the latest publication status of their reporting period, with status_rank: a period republished under
     a later status replaces every cell of the earlier one. `periods`: the relation's distinct periods and
-    statuses (the same columns), where the latest status is found (default: the relation itself). -#}
-{% macro latest_publication_rows(relation, periods=none) -%}
+    statuses (the same columns), where the latest status is found without reading every cell twice. -#}
+{% macro latest_publication_rows(relation, periods) -%}
     select ranked.*
     from (
         select
@@ -27,7 +27,7 @@
             reporting_period_start,
             reporting_period_end,
             max({{ publication_status_rank('publication_status') }}) as latest_rank
-        from {{ periods if periods is not none else relation }}
+        from {{ periods }}
         group by reporting_period_start, reporting_period_end
     ) as latest
         on

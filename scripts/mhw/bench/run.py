@@ -38,7 +38,7 @@ from pathlib import Path
 import pandas as pd
 
 from .common import BenchConfig, run_timed
-from .report import INCREMENTAL
+from .report import INCREMENTAL, LOW_MEMORY_LIMIT, LOW_MEMORY_VARIANT
 
 REPO = Path(__file__).resolve().parents[3]
 PY = sys.executable
@@ -46,7 +46,6 @@ DBT = str(Path(PY).with_name("dbt"))
 SPARK_DBT = str(REPO / ".venv-spark" / "bin" / "dbt")
 LDA_MODELS = "+fct_lda_mha_monthly"
 MONTHLY_MODELS = "+int_mhsds__ccg_indicators"
-LOW_MEMORY_LIMIT = "1.5GB"
 REFERENCE_TOPICS = ("reference", "population")  # what the CCG21 crosswalk needs
 
 
@@ -452,7 +451,7 @@ def bench_monthly(cfg: BenchConfig) -> tuple[list[dict], dict]:
     low = measure_pipeline(
         Pipeline(work, landing, MONTHLY_MODELS, memory_limit=LOW_MEMORY_LIMIT),
         "120 monthly MHSDS CSVs",
-        f"pipeline, MHW_MEMORY_LIMIT={LOW_MEMORY_LIMIT}",
+        LOW_MEMORY_VARIANT,
         1.0,
         cfg.repeats,
         input_rows=scan["rows"],
